@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeldformulierConfig(AppConfig):
+    name = "meldformulier"
+    verbose_name = "Meldingen"

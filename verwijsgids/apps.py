@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerwijsgidsConfig(AppConfig):
+    name = "verwijsgids"
+    verbose_name = "Verwijsgids"
