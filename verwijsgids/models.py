@@ -194,6 +194,12 @@ class VerwijsgidsIndexPage(BasePage):
 class RegelingForm(WagtailAdminPageForm):
     """Admin form: clear Dutch errors for the rules editors most often break."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "domeinen" in self.fields:
+            # Checked in clean() with one clear message instead of "this field is required".
+            self.fields["domeinen"].required = False
+
     def clean(self):
         cleaned = super().clean()
         if "domeinen" in self.fields and not cleaned.get("domeinen"):
@@ -207,20 +213,23 @@ class RegelingForm(WagtailAdminPageForm):
                 "gemeenten",
                 _("Kies minstens één gemeente, of vink 'landelijk' aan."),
             )
-        formset = self.formsets.get("volgende_stappen")
-        if formset is not None and self.instance.pk:
-            for form in formset.forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                doel = data.get("doel")
-                if data.get("DELETE") or doel is None:
-                    continue
-                if doel.pk == self.instance.pk or (
-                    doel.translation_key == self.instance.translation_key
-                ):
-                    form.add_error(
-                        "doel", _("Een regeling kan niet naar zichzelf verwijzen.")
-                    )
         return cleaned
+
+    def is_valid(self):
+        """The ladder's forms are cleaned after `clean()`, so check self-links here."""
+        valid = super().is_valid()
+        formset = self.formsets.get("volgende_stappen")
+        if formset is None or not self.instance.pk:
+            return valid
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            doel = data.get("doel")
+            if data.get("DELETE") or doel is None:
+                continue
+            if doel.pk == self.instance.pk or doel.translation_key == self.instance.translation_key:
+                form.add_error("doel", _("Een regeling kan niet naar zichzelf verwijzen."))
+                valid = False
+        return valid
 
 
 class Regeling(BasePage):
