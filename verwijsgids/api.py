@@ -215,7 +215,7 @@ def _int(params, name, default, minimum, maximum):
 
 def _term(params, name, terms, label):
     raw = params.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     keys = {t.key: t for t in terms}
     if not is_valid_key(raw) or raw not in keys:
@@ -323,7 +323,7 @@ class RegelingenList(BaseView):
         lang = _lang(params)
         gemeente = _term(params, "gemeente", vocab["gemeenten"], "gemeente")
         domein = _term(params, "domein", vocab["domeinen"], "domein")
-        soort = params.get("soort") or None
+        soort = params.get("soort")
         if soort is not None and soort not in SOORT_KEYS:
             raise BadRequest(f"Onbekende soort. Kies uit: {', '.join(SOORT_KEYS)}.")
         page = _int(params, "page", 1, 1, 999_999_999)
