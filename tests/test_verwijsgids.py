@@ -342,3 +342,32 @@ def test_report_in_the_admin(admin_client):
 def test_report_is_for_editors_only(client):
     response = client.get("/admin/reports/verwijsgids-controle/")
     assert response.status_code == 302
+
+
+def test_admin_can_open_the_add_form(admin_client):
+    response = admin_client.get(f"/admin/pages/add/verwijsgids/regeling/{index().pk}/")
+    assert response.status_code == 200
+    assert 'name="key"' in response.content.decode()
+
+
+def test_renaming_a_domain_updates_the_copies_on_schemes(client):
+    domein = Domein.objects.get(key="schulden")
+    domein.name = "Geldzorgen en schulden"
+    domein.save()
+    page = scheme("schuldhulpverlening")
+    assert [d.name for d in page.domeinen_lijst] == ["Geldzorgen en schulden"]
+    body = client.get("/verwijsgids/schuldhulpverlening/").content.decode()
+    assert "Geldzorgen en schulden" in body
+
+
+def test_translation_takes_scope_from_the_dutch_page():
+    source = scheme("bezwaar")
+    source.gemeenten = list(Gemeente.objects.filter(key="haarlem"))
+    source.save_revision().publish()
+    english = scheme("bezwaar", en())
+    assert list(english.gemeenten.values_list("key", flat=True)) == ["haarlem"]
+    assert [g.key for g in english.gemeenten_lijst] == ["haarlem"]
+    english.gemeenten = list(Gemeente.objects.all())
+    english.save_revision().publish()
+    english = scheme("bezwaar", en())
+    assert list(english.gemeenten.values_list("key", flat=True)) == ["haarlem"]

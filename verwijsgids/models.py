@@ -15,24 +15,30 @@ Content model
 For other apps (finder, meldformulier)
 --------------------------------------
 ``regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False)``
-returns a QuerySet of live, public ``Regeling`` pages:
+returns a QuerySet of live, public ``Regeling`` pages (never drafts or unpublished pages):
 
-- ``gemeente``: a `Gemeente` or its key. Keeps national schemes (``landelijk=True``) and
-  schemes whose ``gemeenten`` include it. ``domein``: a `Domein` or its key. ``soort``: a
-  key from ``SOORTEN``. Unknown keys raise ``Gemeente.DoesNotExist`` / ``Domein.DoesNotExist``
-  / ``ValueError`` (check input first with ``is_valid_key``).
-- ``locale``: a `Locale`, a language code, or None for the active language.
+- ``gemeente``: a `Gemeente`, a `Term` or a key. Keeps national schemes (``landelijk=True``)
+  and schemes whose ``gemeenten`` include it. ``domein``: a `Domein`, a `Term` or a key.
+  ``soort``: a key from ``SOORT_KEYS``. Unknown keys raise ``Gemeente.DoesNotExist`` /
+  ``Domein.DoesNotExist`` / ``ValueError`` (check input first with ``is_valid_key`` and
+  ``vocabulaires()``, or catch them and answer 400).
+- ``locale``: a `Locale`, a locale id, a language code, or None for the active language.
 - ``fallback=True`` adds the default-language page of every scheme that has no live
-  translation in ``locale`` (so /en/ still lists all schemes).
+  translation in ``locale`` (so /en/ still lists all 18 schemes, some in Dutch).
 
 The QuerySet uses only ``id__in`` sub-queries for the many-to-many filters, so it can be
-searched with Wagtail search (database backend and Elasticsearch)::
+searched with Wagtail search (database backend; fields: title, key, zoekwoorden (boost 3),
+samenvatting, waarvoor, voor_wie, organisation and domain names)::
 
     regelingen_voor(gemeente="haarlem", locale="nl").search("thuiszorg komt niet")
 
-Each page has ``key``, ``title``, ``url``, ``soort``, ``lijn``, ``samenvatting`` and
-``zoekwoorden_lijst``; use ``.select_related("organisatie")`` and
-``.prefetch_related("domeinen", "gemeenten")`` when you render many.
+Each page has ``key``, ``title``, ``url``, ``soort``, ``lijn``, ``samenvatting``,
+``zoekwoorden_lijst``, ``controle_status`` and ``melden_url()``; ``domeinen_lijst`` and
+``gemeenten_lijst`` come from the copy in ``vocab_ids`` (no query). Use
+``.select_related("organisatie", "locale")`` when you render many.
+
+``vocabulaires()`` gives all domains and municipalities as `Term` objects (key, name,
+label), cached until one changes: use it to validate ``gemeente``/``domein`` parameters.
 """
 
 import datetime
