@@ -1,9 +1,72 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
+"""Verwijsgids: the referral directory of complaint schemes (`Regeling` pages).
 
+Content model
+-------------
+- `Gemeente`, `Domein`: shared vocabularies (snippets) used by several apps.
+- `Organisatie`: snippet with the contact details of the body that runs a scheme.
+- `VerwijsgidsIndexPage`: the directory (slug ``verwijsgids``), one per language.
+- `Regeling`: one scheme, a page under the index. ``key`` is the stable identifier: the
+  same in every language, unique, and it cannot change once the page was published.
+  Domains, municipalities and ``landelijk`` belong to the scheme, not to a language: a
+  translation always takes them over from the page in the default language (see
+  `Regeling.save`), so a filter gives the same schemes in every language.
+- `RegelingVolgendeStap`: the escalation ladder, "Kwam u er niet uit? Dan ...".
+
+For other apps (finder, meldformulier)
+--------------------------------------
+``regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False)``
+returns a QuerySet of live, public ``Regeling`` pages:
+
+- ``gemeente``: a `Gemeente` or its key. Keeps national schemes (``landelijk=True``) and
+  schemes whose ``gemeenten`` include it. ``domein``: a `Domein` or its key. ``soort``: a
+  key from ``SOORTEN``. Unknown keys raise ``Gemeente.DoesNotExist`` / ``Domein.DoesNotExist``
+  / ``ValueError`` (check input first with ``is_valid_key``).
+- ``locale``: a `Locale`, a language code, or None for the active language.
+- ``fallback=True`` adds the default-language page of every scheme that has no live
+  translation in ``locale`` (so /en/ still lists all schemes).
+
+The QuerySet uses only ``id__in`` sub-queries for the many-to-many filters, so it can be
+searched with Wagtail search (database backend and Elasticsearch)::
+
+    regelingen_voor(gemeente="haarlem", locale="nl").search("thuiszorg komt niet")
+
+Each page has ``key``, ``title``, ``url``, ``soort``, ``lijn``, ``samenvatting`` and
+``zoekwoorden_lijst``; use ``.select_related("organisatie")`` and
+``.prefetch_related("domeinen", "gemeenten")`` when you render many.
+"""
+
+import datetime
+import json
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.html import _json_script_escapes
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from portal.pages import BasePage, any_view_restriction
 from portal.taxonomy import Vocabulary
+
+KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A check older than this is overdue.
+CHECK_MAX_AGE = datetime.timedelta(days=365)
+
+
+def is_valid_key(value):
+    """Whether `value` looks like a vocabulary or scheme key (lower-case slug, <= 80 chars)."""
+    return isinstance(value, str) and len(value) <= 80 and bool(KEY_RE.match(value))
 
 
 @register_snippet
@@ -36,3 +99,474 @@ class Domein(Vocabulary):
         ordering = ["sort_order", "name"]
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
+
+
+@register_snippet
+class Organisatie(models.Model):
+    """The body that runs a scheme, with its contact details (only verified facts)."""
+
+    invalidates_page_cache = True
+
+    name = models.CharField(_("naam"), max_length=200)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.TextField(_("adres"), blank=True)
+    opening_hours = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"), FieldPanel("website"), FieldPanel("phone"), FieldPanel("email"),
+        FieldPanel("address"), FieldPanel("opening_hours"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def has_contact(self):
+        return bool(self.website or self.phone or self.email or self.address)
+
+
+SOORTEN = [
+    ("meldpunt", _("Meldpunt")),
+    ("klacht", _("Klacht")),
+    ("ombudsman", _("Ombudsman")),
+    ("bezwaar", _("Bezwaar")),
+    ("beroep", _("Beroep bij de rechter")),
+    ("vertrouwenspersoon", _("Vertrouwenspersoon")),
+    ("clientondersteuning", _("Cliëntondersteuning en advies")),
+    ("geschil", _("Geschilleninstantie")),
+    ("inspraak", _("Inspraak en advies over beleid")),
+]
+SOORT_KEYS = [key for key, _label in SOORTEN]
+
+LIJNEN = [
+    (0, _("Hulp en advies, naast elke stap")),
+    (1, _("Eerste stap: de organisatie zelf")),
+    (2, _("Tweede stap: als de eerste stap niet hielp")),
+]
+
+
+class VerwijsgidsIndexPage(BasePage):
+    """The directory: every scheme, with filters for domain, kind and municipality."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["verwijsgids.Regeling"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("verwijsgids")
+
+    def route(self, request, path_components):
+        """Fetch the specific scheme in one query (the default needs two)."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = (
+                Regeling.objects.child_of(self)
+                .select_related("organisatie", "locale")
+                .get(slug=path_components[0])
+            )
+        except Regeling.DoesNotExist as error:
+            raise Http404 from error
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_index
+
+        return serve_index(self, request)
+
+
+class RegelingForm(WagtailAdminPageForm):
+    """Admin form: clear Dutch errors for the rules editors most often break."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "domeinen" in self.fields and not cleaned.get("domeinen"):
+            self.add_error("domeinen", _("Kies minstens één domein."))
+        if (
+            "gemeenten" in self.fields
+            and not cleaned.get("landelijk")
+            and not cleaned.get("gemeenten")
+        ):
+            self.add_error(
+                "gemeenten",
+                _("Kies minstens één gemeente, of vink 'landelijk' aan."),
+            )
+        formset = self.formsets.get("volgende_stappen")
+        if formset is not None and self.instance.pk:
+            for form in formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                doel = data.get("doel")
+                if data.get("DELETE") or doel is None:
+                    continue
+                if doel.pk == self.instance.pk or (
+                    doel.translation_key == self.instance.translation_key
+                ):
+                    form.add_error(
+                        "doel", _("Een regeling kan niet naar zichzelf verwijzen.")
+                    )
+        return cleaned
+
+
+class Regeling(BasePage):
+    """A complaint scheme, place for help or advisory body. Its `key` never changes."""
+
+    key = models.SlugField(
+        _("sleutel"),
+        max_length=80,
+        help_text=_(
+            "Vaste code voor links, het meldformulier en de API, bijvoorbeeld 'klacht-gemeente'. "
+            "In elke taal gelijk. Na publicatie kunt u deze niet meer veranderen."
+        ),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="regelingen",
+    )
+    soort = models.CharField(_("soort"), max_length=30, choices=SOORTEN)
+    lijn = models.PositiveSmallIntegerField(
+        _("lijn"), choices=LIJNEN, default=1,
+        help_text=_("1 = eerst naar de organisatie zelf; 2 = daarna; 0 = hulp naast elke stap."),
+    )
+    domeinen = ParentalManyToManyField(
+        Domein, verbose_name=_("domeinen"), related_name="regelingen",
+        help_text=_("Minstens één."),
+    )
+    landelijk = models.BooleanField(
+        _("landelijk"), default=False,
+        help_text=_("Aanvinken als de regeling voor alle gemeenten werkt."),
+    )
+    gemeenten = ParentalManyToManyField(
+        Gemeente, verbose_name=_("gemeenten"), related_name="regelingen", blank=True,
+        help_text=_("Voor welke gemeenten? Laat leeg als de regeling landelijk is."),
+    )
+    samenvatting = models.TextField(
+        _("samenvatting"), max_length=400,
+        help_text=_("Eén of twee zinnen in eenvoudige taal. Staat in het overzicht."),
+    )
+    waarvoor = models.TextField(_("waarvoor kunt u hier terecht"), blank=True)
+    voor_wie = models.TextField(_("voor wie"), blank=True)
+    niet_voor = models.TextField(_("wat doet deze plek niet"), blank=True)
+    stappen = models.TextField(
+        _("zo begint u"), blank=True, help_text=_("Eén stap per regel.")
+    )
+    voorbereiden = models.TextField(
+        _("dit heeft u nodig"), blank=True, help_text=_("Eén punt per regel.")
+    )
+    termijnen = models.TextField(_("termijnen en reactietijd"), blank=True)
+    kosten = models.CharField(_("kosten"), max_length=300, blank=True)
+    wettelijke_basis = models.CharField(_("wettelijke basis"), max_length=300, blank=True)
+    zoekwoorden = models.TextField(
+        _("zoekwoorden"), blank=True,
+        help_text=_(
+            "Woorden die inwoners zelf gebruiken, gescheiden door komma's of regels. "
+            "Bijvoorbeeld: thuiszorg komt niet, huishoudelijke hulp."
+        ),
+    )
+    laatst_gecontroleerd = models.DateField(
+        _("laatst gecontroleerd"), null=True, blank=True,
+        help_text=_("Wanneer zijn de gegevens voor het laatst nagekeken? Leeg = nog nooit."),
+    )
+
+    base_form_class = RegelingForm
+    parent_page_types = ["verwijsgids.VerwijsgidsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("key"),
+        FieldPanel("samenvatting"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("soort"), FieldPanel("lijn")]),
+                FieldPanel("organisatie"),
+                FieldPanel("domeinen", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("landelijk"),
+                FieldPanel("gemeenten", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Indeling"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("waarvoor"), FieldPanel("voor_wie"), FieldPanel("niet_voor"),
+                FieldPanel("stappen"), FieldPanel("voorbereiden"), FieldPanel("termijnen"),
+                FieldPanel("kosten"), FieldPanel("wettelijke_basis"),
+            ],
+            heading=_("Uitleg voor inwoners"),
+        ),
+        InlinePanel(
+            "volgende_stappen", heading=_("Kwam u er niet uit? Dan ..."),
+            label=_("volgende stap"),
+        ),
+        FieldPanel("zoekwoorden"),
+        FieldPanel("laatst_gecontroleerd"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("key", boost=2),
+        index.SearchField("zoekwoorden", boost=3),
+        index.SearchField("samenvatting", boost=1.5),
+        index.SearchField("waarvoor"),
+        index.SearchField("voor_wie"),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("zoekwoorden"),
+        index.FilterField("key"),
+        index.FilterField("soort"),
+        index.FilterField("lijn"),
+        index.FilterField("landelijk"),
+        index.FilterField("laatst_gecontroleerd"),
+        index.RelatedFields("organisatie", [index.SearchField("name")]),
+        index.RelatedFields("domeinen", [index.SearchField("name")]),
+    ]
+
+    # Keys, kind and line are facts about the scheme, not text to translate.
+    override_translatable_fields = [
+        SynchronizedField("key", overridable=False),
+        SynchronizedField("laatst_gecontroleerd", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("regeling")
+        verbose_name_plural = _("regelingen")
+
+    def __str__(self):
+        return self.title
+
+    # --- validation -----------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.key and not is_valid_key(self.key):
+            errors["key"] = _("Gebruik alleen kleine letters, cijfers en streepjes.")
+        elif self.key:
+            clash = Regeling.objects.filter(key=self.key).exclude(
+                translation_key=self.translation_key
+            )
+            if self.locale_id:
+                same_locale = clash.filter(locale_id=self.locale_id)
+                if same_locale.exists():
+                    errors["key"] = _("Er is al een regeling met de sleutel '%(key)s'.") % {
+                        "key": self.key
+                    }
+            if "key" not in errors and clash.exists():
+                errors["key"] = _(
+                    "De sleutel '%(key)s' hoort al bij een andere regeling in een andere taal."
+                ) % {"key": self.key}
+            if "key" not in errors and self.pk:
+                stored = (
+                    Regeling.objects.filter(pk=self.pk)
+                    .values_list("key", "first_published_at").first()
+                )
+                if stored and stored[1] is not None and stored[0] != self.key:
+                    errors["key"] = _(
+                        "Deze regeling is al gepubliceerd. De sleutel '%(key)s' kan niet meer "
+                        "veranderen: links en partners gebruiken hem."
+                    ) % {"key": stored[0]}
+            if "key" not in errors:
+                sibling_keys = set(
+                    Regeling.objects.filter(translation_key=self.translation_key)
+                    .exclude(pk=self.pk).values_list("key", flat=True)
+                )
+                if sibling_keys and sibling_keys != {self.key}:
+                    errors["key"] = _("De sleutel moet in elke taal gelijk zijn.")
+        for step in self.volgende_stappen.all():
+            if step.doel_id is not None and (
+                (self.pk and step.doel_id == self.pk)
+                or step.doel.translation_key == self.translation_key
+            ):
+                errors["volgende_stappen"] = _("Een regeling kan niet naar zichzelf verwijzen.")
+        if not self.domeinen.all():
+            errors["domeinen"] = _("Kies minstens één domein.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- scheme-wide facts are the same in every language --------------------------------
+
+    def _source(self):
+        """The page of this scheme in the default language (None if this is that page)."""
+        default = Locale.get_default()
+        if self.locale_id in (None, default.pk):
+            return None
+        return Regeling.objects.filter(
+            translation_key=self.translation_key, locale=default
+        ).first()
+
+    def save(self, *args, **kwargs):
+        full_save = kwargs.get("update_fields") is None
+        source = self._source() if full_save else None
+        if source is not None:
+            self.domeinen = list(source.domeinen.all())
+            self.gemeenten = list(source.gemeenten.all())
+            self.landelijk = source.landelijk
+        result = super().save(*args, **kwargs)
+        if full_save and source is None and self.pk:
+            self._push_to_translations()
+        return result
+
+    def _push_to_translations(self):
+        domeinen = list(self.domeinen.all())
+        gemeenten = list(self.gemeenten.all())
+        others = Regeling.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        for other in others:
+            other.domeinen.set(domeinen)
+            other.domeinen.commit()
+            other.gemeenten.set(gemeenten)
+            other.gemeenten.commit()
+        others.update(landelijk=self.landelijk)
+
+    # --- presentation ----------------------------------------------------------------
+
+    @staticmethod
+    def _lines(text):
+        return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+    @property
+    def stappen_lijst(self):
+        return self._lines(self.stappen)
+
+    @property
+    def voorbereiden_lijst(self):
+        return self._lines(self.voorbereiden)
+
+    @property
+    def zoekwoorden_lijst(self):
+        words = re.split(r"[,\n;]", self.zoekwoorden or "")
+        return [word.strip() for word in words if word.strip()]
+
+    @property
+    def controle_status(self):
+        """'nooit' (never verified), 'verlopen' (> 12 months ago) or 'ok'."""
+        if self.laatst_gecontroleerd is None:
+            return "nooit"
+        if timezone.localdate() - self.laatst_gecontroleerd > CHECK_MAX_AGE:
+            return "verlopen"
+        return "ok"
+
+    @cached_property
+    def domeinen_lijst(self):
+        return list(self.domeinen.all())
+
+    @cached_property
+    def gemeenten_lijst(self):
+        return list(self.gemeenten.all())
+
+    def melden_url(self):
+        language = translation.get_language() or "nl"
+        prefix = "" if language == "nl" else f"/{language}"
+        return f"{prefix}/melden/?regeling={self.key}"
+
+    def jsonld(self, request=None):
+        """schema.org GovernmentService as a string that is safe inside <script>."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "identifier": self.key,
+            "description": self.samenvatting,
+            "url": self.get_full_url(request),
+            "serviceType": self.get_soort_display(),
+            "inLanguage": self.locale.language_code if self.locale_id else "nl",
+        }
+        if self.organisatie_id and self.organisatie:
+            provider = {"@type": "GovernmentOrganization", "name": self.organisatie.name}
+            if self.organisatie.website:
+                provider["url"] = self.organisatie.website
+            if self.organisatie.phone:
+                provider["telephone"] = self.organisatie.phone
+            if self.organisatie.email:
+                provider["email"] = self.organisatie.email
+            data["provider"] = provider
+        if self.landelijk:
+            data["areaServed"] = {"@type": "Country", "name": "Nederland"}
+        else:
+            data["areaServed"] = [
+                {"@type": "AdministrativeArea", "name": g.name} for g in self.gemeenten_lijst
+            ]
+        if self.domeinen_lijst:
+            data["audience"] = {
+                "@type": "Audience",
+                "audienceType": ", ".join(d.label for d in self.domeinen_lijst),
+            }
+        if self.kosten:
+            data["termsOfService"] = self.kosten
+        return json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_regeling
+
+        return serve_regeling(self, request)
+
+
+class RegelingVolgendeStap(Orderable):
+    """One rung of the escalation ladder: where to go next when this scheme did not help."""
+
+    regeling = ParentalKey(Regeling, on_delete=models.CASCADE, related_name="volgende_stappen")
+    doel = models.ForeignKey(
+        Regeling, verbose_name=_("volgende regeling"), on_delete=models.CASCADE,
+        related_name="+",
+    )
+    toelichting = models.CharField(
+        _("toelichting"), max_length=200, blank=True,
+        help_text=_(
+            "Optioneel, bijvoorbeeld: 'Bent u het niet eens met de beslissing op bezwaar?'"
+        ),
+    )
+
+    panels = [FieldPanel("doel"), FieldPanel("toelichting")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("volgende stap")
+        verbose_name_plural = _("volgende stappen")
+
+
+def _locale(locale):
+    if locale is None:
+        return Locale.get_active()
+    if isinstance(locale, Locale):
+        return locale
+    return Locale.objects.get(language_code=locale)
+
+
+def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False):
+    """Live, public schemes serving `gemeente`, in `domein`, of `soort`; see module docstring."""
+    locale = _locale(locale)
+    qs = Regeling.objects.live()
+    if any_view_restriction():
+        qs = qs.public()
+    default = Locale.get_default()
+    if fallback and locale.pk != default.pk:
+        translated = Regeling.objects.live().filter(locale=locale).values("translation_key")
+        qs = qs.filter(
+            Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+        )
+    else:
+        qs = qs.filter(locale=locale)
+    if gemeente is not None:
+        if not isinstance(gemeente, Gemeente):
+            gemeente = Gemeente.objects.get(key=gemeente)
+        serving = Regeling.gemeenten.through.objects.filter(gemeente=gemeente).values(
+            "regeling_id"
+        )
+        qs = qs.filter(Q(landelijk=True) | Q(id__in=serving))
+    if domein is not None:
+        if not isinstance(domein, Domein):
+            domein = Domein.objects.get(key=domein)
+        in_domain = Regeling.domeinen.through.objects.filter(domein=domein).values("regeling_id")
+        qs = qs.filter(id__in=in_domain)
+    if soort is not None:
+        if soort not in SOORT_KEYS:
+            raise ValueError(f"onbekende soort: {soort!r}")
+        qs = qs.filter(soort=soort)
+    return qs
