@@ -113,8 +113,8 @@ def normalise_query(text, max_length=MAX_QUERY_LENGTH):
     text = re.sub(r"\S+@\S+", " [e-mail] ", text)
     text = re.sub(r"(?:https?://|www\.)\S+", " [link] ", text)
     text = fold(text)
-    text = re.sub(r"\d[\d\s.-]{2,}\d", " [nummer] ", text)
     text = re.sub(r"\b\d{4}\s?[a-z]{2}\b", " [postcode] ", text)
+    text = re.sub(r"\d[\d\s.-]{2,}\d", " [nummer] ", text)
     text = re.sub(r"[^\w\[\]' -]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text[:max_length]
