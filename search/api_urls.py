@@ -1,1 +1,5 @@
-urlpatterns = []
+from django.urls import path
+
+from .api import FinderView
+
+urlpatterns = [path("finder/", FinderView.as_view(), name="api-finder")]
