@@ -255,3 +255,5 @@ MELDINGEN_ALTCHA_ENABLED = env_bool("MELDINGEN_ALTCHA_ENABLED", False)
 # Sending e-mail about a melding: attempts before giving up, first back-off in seconds.
 MELDINGEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("MELDINGEN_EMAIL_MAX_ATTEMPTS", "8"))
 MELDINGEN_EMAIL_BACKOFF_SECONDS = int(os.environ.get("MELDINGEN_EMAIL_BACKOFF_SECONDS", "60"))
+# A forged or expired CSRF token gets a Dutch 403 page instead of Django's English one.
+CSRF_FAILURE_VIEW = "meldformulier.views.csrf_failure"
