@@ -80,3 +80,17 @@ def test_security_headers_on_public_pages(client):
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_postgresql_search_uses_dutch_stemming(settings):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Dutch text-search configuration applies to PostgreSQL only")
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "dutch"
+    from home.models import HomePage
+
+    # The Dutch home page says "klacht"; only a Dutch stemmer matches the plural "klachten".
+    dutch_homes = HomePage.objects.live().filter(locale__language_code="nl")
+    assert [page.slug for page in dutch_homes.search("klachten")] == ["home"]
+    assert list(dutch_homes.search("xyzklachtloos")) == []

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from home.models import ContentPage
@@ -12,8 +13,11 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 @pytest.mark.django_db(transaction=False)
 def test_wagtail_tasks_are_queued_in_the_database_and_run_by_the_worker(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection, so only that housekeeping is switched off here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     with override_settings(TASKS=DATABASE_QUEUE):
         page = ContentPage.objects.get(slug="privacy", locale__language_code="nl")
         page.title = "Privacy en gegevens"
