@@ -95,49 +95,55 @@ def create_melding(data, files, token, language="nl"):
     so a failing provider or worker never loses a melding. A second call with the same
     token (double click, replayed post) returns the existing melding.
     """
-    existing = Melding.objects.filter(idempotency_token=token).first()
-    if existing:
-        return existing, False
     domain_key = data.get("domain")
     domain = Domein.objects.filter(key=domain_key).first() if valid_key(domain_key) else None
-    try:
-        with transaction.atomic():
-            melding = Melding.objects.create(
-                reference=ReferenceCounter.next_reference(),
-                idempotency_token=token,
-                language=language if language in dict(settings.LANGUAGES) else "nl",
-                kind=data["kind"],
-                domain=domain,
-                organisations=data.get("organisations", ""),
-                regeling_key=data.get("regeling_key", "") or "",
-                description=data["description"],
-                wish=data.get("wish", ""),
-                earlier_complaint=data["earlier_complaint"],
-                earlier_complaint_result=data.get("earlier_complaint_result", ""),
-                on_behalf=data["on_behalf"],
-                consent=bool(data.get("consent")),
-                contact=data["contact"],
-                name=data.get("name", ""),
-                email=data.get("email", ""),
-                phone=data.get("phone", ""),
-                reachable_when=data.get("reachable_when", ""),
-            )
-            for item in files:
-                Bijlage.objects.create(
-                    melding=melding, stored_name=item["id"], filename=item["name"],
-                    content_type=item["content_type"], size=item["size"],
-                )
-            emails = [Email.objects.create(melding=melding, kind=Email.Soort.MEDEWERKERS)]
-            if melding.email and melding.contact != Contactwijze.ANONIEM:
-                emails.append(Email.objects.create(melding=melding, kind=Email.Soort.BEVESTIGING))
-            ids = [email.pk for email in emails]
-            transaction.on_commit(lambda: enqueue_emails(ids))
-    except IntegrityError:
+    for attempt in range(3):
         existing = Melding.objects.filter(idempotency_token=token).first()
-        if existing is None:
-            raise
-        return existing, False
-    return melding, True
+        if existing:
+            return existing, False
+        try:
+            return _store(data, files, token, language, domain), True
+        except IntegrityError:
+            # Another request with the same token won the race (double click): show its
+            # melding. Anything else is retried; after three tries the caller reports it.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store(data, files, token, language, domain):
+    with transaction.atomic():
+        melding = Melding.objects.create(
+            reference=ReferenceCounter.next_reference(),
+            idempotency_token=token,
+            language=language if language in dict(settings.LANGUAGES) else "nl",
+            kind=data["kind"],
+            domain=domain,
+            organisations=data.get("organisations", ""),
+            regeling_key=data.get("regeling_key", "") or "",
+            description=data["description"],
+            wish=data.get("wish", ""),
+            earlier_complaint=data["earlier_complaint"],
+            earlier_complaint_result=data.get("earlier_complaint_result", ""),
+            on_behalf=data["on_behalf"],
+            consent=bool(data.get("consent")),
+            contact=data["contact"],
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            reachable_when=data.get("reachable_when", ""),
+        )
+        for item in files:
+            Bijlage.objects.create(
+                melding=melding, stored_name=item["id"], filename=item["name"],
+                content_type=item["content_type"], size=item["size"],
+            )
+        emails = [Email.objects.create(melding=melding, kind=Email.Soort.MEDEWERKERS)]
+        if melding.email and melding.contact != Contactwijze.ANONIEM:
+            emails.append(Email.objects.create(melding=melding, kind=Email.Soort.BEVESTIGING))
+        ids = [email.pk for email in emails]
+        transaction.on_commit(lambda: enqueue_emails(ids))
+    return melding
 
 
 def enqueue_emails(ids):

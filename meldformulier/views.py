@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -399,9 +400,18 @@ def submit(request):
     data = collected_data(flow)
     # Files must still be there (the session may be older than the clean-up of loose files).
     files = [item for item in flow["files"] if storage.exists(item["id"])]
-    melding, created = services.create_melding(
-        data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
-    )
+    try:
+        melding, created = services.create_melding(
+            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
+        )
+    except DatabaseError:
+        logger.exception("Melding kon niet worden opgeslagen")
+        # The answers stay in the session: the resident can simply send again.
+        return TemplateResponse(request, "meldformulier/error.html", {
+            "message": _("Uw melding kon op dit moment niet worden opgeslagen. Uw antwoorden "
+                         "zijn bewaard: ga terug naar de vorige pagina en verstuur opnieuw."),
+            "retry_url": reverse("meldformulier:check"),
+        }, status=503)
     if created:
         services.count_submission(request)
     return confirm(request, melding)

@@ -407,3 +407,25 @@ def test_removing_an_attachment(client, private_media):
     assert not (private_media / "meldingen" / stored_id).exists()
     assert "a.pdf" not in client.get("/melden/bijlagen/").content.decode()
 
+
+
+def test_database_failure_on_submit_is_a_dutch_503_and_answers_are_kept(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import OperationalError
+
+    from meldformulier import services
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    check = fill_in(client)
+    monkeypatch.setattr(services, "_store", locked)
+    response = submit(client, check)
+    assert response.status_code == 503
+    assert "opnieuw" in response.content.decode()
+    assert count() == 0
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, client.get("/melden/controleren/"))
+    assert response.status_code == 303 and count() == 1
