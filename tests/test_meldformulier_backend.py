@@ -246,11 +246,26 @@ def test_production_refuses_to_start_without_encryption_key():
     result = _start_production({})
     assert result.returncode != 0
     assert "MELDINGEN_ENCRYPTION_KEYS" in result.stderr
-    result = _start_production({"MELDINGEN_ENCRYPTION_KEYS": "geen-geldige-sleutel"})
-    assert result.returncode != 0
-    result = _start_production({"MELDINGEN_ENCRYPTION_KEYS": Fernet.generate_key().decode()})
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"
+
+
+def test_start_up_check_refuses_missing_or_invalid_keys_and_accepts_a_valid_one(settings):
+    from django.apps import apps
+    from django.core.exceptions import ImproperlyConfigured
+
+    config = apps.get_app_config("meldformulier")
+    settings.MELDINGEN_REQUIRE_ENCRYPTION_KEYS = True
+    settings.MELDINGEN_ENCRYPTION_KEYS = []
+    with pytest.raises(ImproperlyConfigured):
+        config.ready()
+    settings.MELDINGEN_ENCRYPTION_KEYS = ["geen-geldige-sleutel"]
+    with pytest.raises(ImproperlyConfigured):
+        config.ready()
+    settings.MELDINGEN_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    config.ready()
+    # Without the requirement (development, tests) a fixed, public key is derived.
+    settings.MELDINGEN_REQUIRE_ENCRYPTION_KEYS = False
+    settings.MELDINGEN_ENCRYPTION_KEYS = []
+    assert crypto.decrypt_text(crypto.encrypt_text("x")) == "x"
 
 
 # --- reference numbers under concurrency ---------------------------------------------------

@@ -34,7 +34,7 @@ post_data = st.dictionaries(
     max_size=8,
 )
 fuzz_settings = settings(
-    max_examples=40, deadline=None, suppress_health_check=list(HealthCheck),
+    max_examples=20, deadline=None, suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
 
