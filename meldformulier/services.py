@@ -55,9 +55,18 @@ def domain_exists(key):
 # --- rate limiting ------------------------------------------------------------------
 
 
+def client_ip(request):
+    """The client's address; behind a trusted proxy (BEHIND_PROXY) the one it reports."""
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()[:64]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_hash(request):
     """A salted hash of the client's IP address; the address itself is never stored."""
-    ip = request.META.get("REMOTE_ADDR", "") or "unknown"
+    ip = client_ip(request)
     return hmac.new(
         f"ratelimit:{settings.SECRET_KEY}".encode(), ip.encode(), hashlib.sha256
     ).hexdigest()[:32]

@@ -481,3 +481,14 @@ def test_altcha_proof_of_work_when_switched_on(
     check = fill_in(client)
     assert submit(client, check, altcha=payload).status_code == 400
     assert count() == 1
+
+
+def test_rate_limit_uses_forwarded_address_only_behind_a_proxy(rf, settings):
+    from meldformulier.services import client_hash
+
+    one = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    two = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    assert client_hash(one) == client_hash(two)  # header not trusted without a proxy
+    assert "10.0.0.1" not in client_hash(one)
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client_hash(one) != client_hash(two)

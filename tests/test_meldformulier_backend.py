@@ -351,10 +351,14 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def test_emails_go_through_the_database_queue_and_failures_are_deferred(
-    client, settings, outbox, django_capture_on_commit_callbacks
+    client, settings, outbox, django_capture_on_commit_callbacks, monkeypatch
 ):
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
+    # The worker closes "old" connections between tasks; inside the test's transaction that
+    # would close the test's own connection (PostgreSQL), so that housekeeping is off here.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     settings.TASKS = DATABASE_QUEUE
     settings.EMAIL_BACKEND = "tests.test_meldformulier_backend.FailingBackend"
     check = fill_in(client)
