@@ -38,8 +38,8 @@ def production_server(workers=3, database_url=None, extra_env=None):
         WEB_CONCURRENCY=str(workers),
         # Production refuses to start without keys for the meldingen (scratch key per run).
         MELDINGEN_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
-        **(extra_env or {}),
     )
+    env.update(extra_env or {})
     python = sys.executable
 
     def manage(*args):
