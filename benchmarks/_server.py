@@ -1,6 +1,7 @@
 """Start the production server (`python -m portal.serve`, what `make serve` runs) on a scratch
 database with the demo content, for benchmarks. Used as a context manager."""
 
+import base64
 import contextlib
 import os
 import secrets
@@ -35,8 +36,10 @@ def production_server(workers=3, database_url=None, extra_env=None):
         CACHE_DIR=f"{scratch}/cache",
         BASE_URL=f"http://127.0.0.1:{port}",
         WEB_CONCURRENCY=str(workers),
-        **(extra_env or {}),
+        # Production refuses to start without keys for the meldingen (scratch key per run).
+        MELDINGEN_ENCRYPTION_KEYS=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
     )
+    env.update(extra_env or {})
     python = sys.executable
 
     def manage(*args):

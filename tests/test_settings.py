@@ -36,6 +36,7 @@ def test_check_deploy_has_no_warnings_with_https():
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="signaleerpunt.example", HTTPS="true",
+        MELDINGEN_ENCRYPTION_KEYS="7JDBoMm0X4mBFJkdXBQ3RsK0jWG-5GzW7Yb4kAsYBvY=",  # test-only
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
