@@ -1,0 +1,99 @@
+"""What the "Wat we leren" page shows: trends from the published quarterly reports (their
+frozen figures, already under the small-count rule), the most frequent themes and the
+status of all advice."""
+
+from django.utils.translation import gettext
+
+from .charts import column_chart
+from .figures import row_label, show
+
+
+def _reports(page):
+    from .models import Kwartaalrapportage
+
+    parent = page.get_parent()
+    reports = (
+        Kwartaalrapportage.objects.live().child_of(parent)
+        .only("id", "title", "url_path", "year", "quarter", "figures")
+        .order_by("-year", "-quarter")
+    )
+    seen, result = set(), []
+    for report in reports:
+        period = (report.year, report.quarter)
+        if period in seen or not report._figures_match(report.figures):
+            continue
+        seen.add(period)
+        result.append(report)
+        if len(result) >= page.quarters_shown:
+            break
+    result.reverse()
+    return result
+
+
+def trend_matrix(reports):
+    header = [gettext("Kwartaal"), gettext("Aantal meldingen")]
+    rows = [[r.period_label, show(r.figures["total"]["value"])] for r in reports]
+    return {"header": header, "rows": rows, "footer": None}
+
+
+def themes_matrix(reports):
+    """Themes per quarter, the most frequent first (by the sum of the shown counts)."""
+    per_theme = {}
+    for index, report in enumerate(reports):
+        table = next((t for t in report.figures["tables"] if t["key"] == "thema"), None)
+        for row in (table or {}).get("rows", []):
+            entry = per_theme.setdefault(row["key"], {"row": row, "values": [None] * len(reports)})
+            entry["values"][index] = row["value"]
+    ranked = sorted(
+        per_theme.values(),
+        key=lambda e: (-sum(v for v in e["values"] if v is not None), row_label(e["row"])),
+    )
+    header = [gettext("Thema")] + [r.period_label for r in reports]
+    rows = [[row_label(e["row"])] + [show(v) for v in e["values"]] for e in ranked]
+    return {"header": header, "rows": rows, "footer": None}, ranked
+
+
+def learning_context(page):
+    from .models import Advies
+
+    reports = _reports(page)
+    context = {"reports": reports, "tables": []}
+    if reports:
+        trend = trend_matrix(reports)
+        themes, ranked = themes_matrix(reports)
+        context["tables"] = [
+            {
+                "key": "trend",
+                "title": gettext("Aantal meldingen per kwartaal"),
+                "matrix": trend,
+                "chart": column_chart(
+                    gettext("Aantal meldingen per kwartaal"),
+                    [(r.period_label, r.figures["total"]["value"]) for r in reports],
+                ),
+            },
+            {"key": "themas", "title": gettext("Thema's per kwartaal"), "matrix": themes},
+        ]
+        context["top_themes"] = [
+            row_label(e["row"]) for e in ranked
+            if any(v is not None for v in e["values"])
+        ][:3]
+    advice = list(
+        Advies.objects.live().child_of(page.get_parent())
+        .only("id", "title", "url_path", "date", "kind", "follow_up", "response_date")
+        .order_by("-date", "-id")
+    )
+    context["advice"] = advice
+    status_counts = {}
+    for item in advice:
+        status_counts[item.follow_up] = status_counts.get(item.follow_up, 0) + 1
+    context["advice_status"] = [
+        (label, status_counts.get(value, 0)) for value, label in Advies.FollowUp.choices
+    ]
+    return context
+
+
+def table_by_key(page, key):
+    for table in learning_context(page)["tables"]:
+        if table["key"] == key:
+            return table
+    return None
