@@ -233,3 +233,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- meldformulier ---
+# Fernet keys for personal data of meldingen, comma-separated, the first one encrypts
+# (rotation: see meldformulier/crypto.py). Production refuses to start without them.
+MELDINGEN_ENCRYPTION_KEYS = env_list("MELDINGEN_ENCRYPTION_KEYS")
+MELDINGEN_REQUIRE_ENCRYPTION_KEYS = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(
+    ".production"
+)
+# Months after closing before a melding (with attachments) is deleted automatically.
+MELDINGEN_BEWAARTERMIJN_MAANDEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_MAANDEN", "12"))
+# Promised reaction time (working days) and default follow-up ("nabellen") after a referral.
+MELDINGEN_REACTIETERMIJN_WERKDAGEN = int(os.environ.get("MELDINGEN_REACTIETERMIJN_WERKDAGEN", "5"))
+MELDINGEN_NABELLEN_DAGEN = int(os.environ.get("MELDINGEN_NABELLEN_DAGEN", "14"))
+# Rate limit per client (salted hash of the IP address, kept only in the cache).
+MELDINGEN_RATE_LIMIT_ENABLED = env_bool("MELDINGEN_RATE_LIMIT_ENABLED", True)
+MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))  # meldingen ...
+MELDINGEN_RATE_LIMIT_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_SECONDS", "3600"))  # per
+# Optional ALTCHA proof-of-work on the last step (no third party involved).
+MELDINGEN_ALTCHA_ENABLED = env_bool("MELDINGEN_ALTCHA_ENABLED", False)
+# Sending e-mail about a melding: attempts before giving up, first back-off in seconds.
+MELDINGEN_EMAIL_MAX_ATTEMPTS = int(os.environ.get("MELDINGEN_EMAIL_MAX_ATTEMPTS", "8"))
+MELDINGEN_EMAIL_BACKOFF_SECONDS = int(os.environ.get("MELDINGEN_EMAIL_BACKOFF_SECONDS", "60"))
