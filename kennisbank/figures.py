@@ -32,13 +32,17 @@ class Dimension:
     key: str
     title: str
     multi: bool  # one melding can count in several categories (no total row)
+    other: tuple = ("Overig of onbekend", "Other or unknown")  # label of the rest row
 
 
 DIMENSIONS = [
     Dimension("soort", _("Soort melding"), multi=False),
-    Dimension("domein", _("Domein"), multi=False),
+    Dimension("domein", _("Domein"), multi=False,
+              other=("Weet ik niet of overig", "Not known or other")),
     Dimension("organisatie", _("Betrokken organisatie"), multi=True),
-    Dimension("verwijzing", _("Doorverwezen naar"), multi=False),
+    Dimension("verwijzing", _("Doorverwezen naar"), multi=False,
+              other=("Niet of naar een andere plek doorverwezen",
+                     "Not referred, or referred elsewhere")),
     Dimension("uitkomst", _("Uitkomst"), multi=False),
     Dimension("thema", _("Thema"), multi=True),
 ]
@@ -88,9 +92,10 @@ def last_quarters(n, year=None, quarter=None):
 def count_records(records):
     """Counts from records: dicts {dimension: category | [categories] | None}."""
     dims = {d.key: Counter() for d in DIMENSIONS}
-    total = 0
+    total = paarse = 0
     for record in records:
         total += 1
+        paarse += 1 if record.get("paarse_krokodil") else 0
         for dim in DIMENSIONS:
             value = record.get(dim.key)
             if value is None:
@@ -98,7 +103,8 @@ def count_records(records):
             values = set(value) if isinstance(value, list | tuple | set) else {value}
             for category in values:
                 dims[dim.key][category] += 1
-    return {"total": total, "dims": {key: dict(counter) for key, counter in dims.items()}}
+    return {"total": total, "paarse_krokodil": paarse,
+            "dims": {key: dict(counter) for key, counter in dims.items()}}
 
 
 def add_counts(a, b):
@@ -108,7 +114,9 @@ def add_counts(a, b):
         merged = Counter(a["dims"].get(key, {}))
         merged.update(b["dims"].get(key, {}))
         dims[key] = dict(merged)
-    return {"total": a["total"] + b["total"], "dims": dims}
+    return {"total": a["total"] + b["total"],
+            "paarse_krokodil": a.get("paarse_krokodil", 0) + b.get("paarse_krokodil", 0),
+            "dims": dims}
 
 
 # --- The small-count rule --------------------------------------------------------------------
@@ -171,7 +179,7 @@ def build_table(dim, current, previous, labels, categories):
     rows = []
     for key, value, before in zip(keys, cur_shown, prev_shown, strict=True):
         if key == OTHER:
-            label = ("Overig of onbekend", "Other or unknown")
+            label = dim.other
         else:
             label = labels.get(key, (str(key), str(key)))
         rows.append({
@@ -184,6 +192,18 @@ def build_table(dim, current, previous, labels, categories):
         before = prev_total if visible(prev_total) else None
         table["total"] = {"value": value, "previous": before, "change": _change(value, before)}
     return table
+
+
+def _part_of_total(part, total):
+    """A count that is part of the shown total: hidden too when the rest is below SMALL
+    (total minus the count would give the rest away)."""
+    return None if hide_cells([part, total - part], total)[0] else part
+
+
+def _single(current, before, key):
+    value = _part_of_total(current.get(key, 0), current["total"])
+    previous = _part_of_total(before.get(key, 0), before["total"])
+    return {"value": value, "previous": previous, "change": _change(value, previous)}
 
 
 def compute_figures(year, quarter, source=None):
@@ -206,6 +226,7 @@ def compute_figures(year, quarter, source=None):
         "computed_at": timezone.now().isoformat(timespec="seconds"),
         "total": {"value": total, "previous": previous_total,
                   "change": _change(total, previous_total)},
+        "paarse_krokodil": _single(current, before, "paarse_krokodil"),
         "tables": [
             build_table(dim, current, before, source.labels(dim.key),
                         source.categories(dim.key))

@@ -8,15 +8,24 @@ from .charts import column_chart
 from .figures import row_label, show
 
 
-def _reports(page):
-    from .models import Kwartaalrapportage
+def _publications(page):
+    """Reports and advice next to this page: one query."""
+    from .models import Advies, KennisbankIndexPage, Kwartaalrapportage
 
-    parent = page.get_parent()
-    reports = (
-        Kwartaalrapportage.objects.live().child_of(parent)
-        .only("id", "title", "url_path", "year", "quarter", "figures")
-        .order_by("-year", "-quarter")
-    )
+    parent = page.get_parent().specific
+    if isinstance(parent, KennisbankIndexPage):
+        children = parent.typed_children("kwartaalrapportage", "advies")
+    else:  # pragma: no cover - the page only lives under the kennisbank
+        children = list(Kwartaalrapportage.objects.live().child_of(parent)) + list(
+            Advies.objects.live().child_of(parent)
+        )
+    reports = [c for c in children if isinstance(c, Kwartaalrapportage)]
+    advice = [c for c in children if isinstance(c, Advies)]
+    return reports, advice
+
+
+def _reports(page, reports):
+    reports = sorted(reports, key=lambda r: (r.year, r.quarter, -r.pk), reverse=True)
     seen, result = set(), []
     for report in reports:
         period = (report.year, report.quarter)
@@ -56,7 +65,8 @@ def themes_matrix(reports):
 def learning_context(page):
     from .models import Advies
 
-    reports = _reports(page)
+    all_reports, advice = _publications(page)
+    reports = _reports(page, all_reports)
     context = {"reports": reports, "tables": []}
     if reports:
         trend = trend_matrix(reports)
@@ -77,11 +87,7 @@ def learning_context(page):
             row_label(e["row"]) for e in ranked
             if any(v is not None for v in e["values"])
         ][:3]
-    advice = list(
-        Advies.objects.live().child_of(page.get_parent())
-        .only("id", "title", "url_path", "date", "kind", "follow_up", "response_date")
-        .order_by("-date", "-id")
-    )
+    advice.sort(key=lambda a: (a.date, a.pk), reverse=True)
     context["advice"] = advice
     status_counts = {}
     for item in advice:

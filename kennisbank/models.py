@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,31 @@ def documents_field():
     return StreamField(DocumentsBlock(), blank=True, verbose_name=_("documenten"))
 
 
+# --- Themes on pages: labels kept on the page itself, so showing them costs no query -------
+
+
+class ThemeLabelsMixin(models.Model):
+    """Keeps [key, name, name_en] of the page's themes in `theme_labels` on every save."""
+
+    theme_labels = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_theme_labels()
+        return super().save(*args, **kwargs)
+
+    def refresh_theme_labels(self):
+        self.theme_labels = [[t.key, t.name, t.name_en] for t in self.themes.all()]
+
+    @property
+    def theme_names(self):
+        english = translation.get_language() == "en"
+        return [(name_en or name) if english else name for _key, name, name_en in
+                self.theme_labels]
+
+
 # --- Index -----------------------------------------------------------------------------------
 
 
@@ -94,33 +120,87 @@ class KennisbankIndexPage(BasePage):
     class Meta:
         verbose_name = _("kennisbank")
 
+    # Reverse one-to-one names of the child page models: one query fetches a typed child.
+    CHILD_RELATIONS = ("leerbijeenkomst", "kwartaalrapportage", "onderzoek", "advies",
+                       "watwelerenpage")
+
+    def typed_children(self, *relations, live=True):
+        """Children of this page as their specific models, in ONE query (select_related over
+        the multi-table inheritance), so every page stays within the query budget."""
+        relations = relations or self.CHILD_RELATIONS
+        queryset = Page.objects.child_of(self).select_related(*relations)
+        if live:
+            queryset = queryset.live()
+        children = []
+        for page in queryset:
+            for relation in relations:
+                child = getattr(page, relation, None)
+                if child is not None:
+                    child._cached_parent_obj = self
+                    children.append(child)
+                    break
+        return children
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        queryset = (
+            Page.objects.child_of(self).filter(slug=path_components[0])
+            .select_related(*self.CHILD_RELATIONS)
+            .annotate(registered_count=_registered_subquery())
+        )
+        page = queryset.first()
+        if page is None:
+            raise Http404
+        child = None
+        for relation in self.CHILD_RELATIONS:
+            child = getattr(page, relation, None)
+            if child is not None:
+                break
+        if child is None:
+            child = page.specific
+        child._cached_parent_obj = self
+        if isinstance(child, Leerbijeenkomst):
+            child.registered_count = page.registered_count or 0
+        return child.route(request, path_components[1:])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        sessions = list(
-            Leerbijeenkomst.objects.live().child_of(self).order_by("start")
-            .only("id", "title", "url_path", "path", "depth", "start", "end", "location",
-                  "online_url", "locale_id")
-        )
+        children = self.typed_children()
+
+        def of(model):
+            return [child for child in children if isinstance(child, model)]
+
+        sessions = sorted(of(Leerbijeenkomst), key=lambda s: s.start)
         context["upcoming"] = [s for s in sessions if s.end >= now]
         context["past"] = [s for s in reversed(sessions) if s.end < now][:6]
-        publications = {}
         for model, name in ((Kwartaalrapportage, "reports"), (Onderzoek, "research"),
                             (Advies, "advice")):
-            publications[name] = list(
-                model.objects.live().child_of(self).order_by("-date", "-id")[:6]
-            )
-        context.update(publications)
-        context["wat_we_leren"] = (
-            WatWeLerenPage.objects.live().child_of(self).only("id", "title", "url_path").first()
-        )
+            context[name] = sorted(of(model), key=lambda p: (p.date, p.pk), reverse=True)[:6]
+        context["wat_we_leren"] = next(iter(of(WatWeLerenPage)), None)
         return context
+
+
+def _registered_subquery():
+    """Places taken in a session (counted on the page in the default language)."""
+    from django.db.models import Count, OuterRef, Subquery
+
+    taken = (
+        Aanmelding.objects.filter(
+            session__translation_key=OuterRef("translation_key"),
+            session__locale__language_code=settings.LANGUAGE_CODE,
+            status=Aanmelding.Status.REGISTERED,
+        )
+        .order_by().values("session__translation_key").annotate(n=Count("pk")).values("n")
+    )
+    return Subquery(taken)
 
 
 # --- Learning sessions -----------------------------------------------------------------------
 
 
-class Leerbijeenkomst(RoutablePageMixin, BasePage):
+class Leerbijeenkomst(RoutablePageMixin, ThemeLabelsMixin, BasePage):  # noqa: DJ008
     """A learning session ("leerbijeenkomst"), e.g. about paarse krokodillen.
 
     Registration lives on its own URL (`aanmelden/`), so this page itself stays cacheable.
@@ -208,18 +288,17 @@ class Leerbijeenkomst(RoutablePageMixin, BasePage):
 
     @cached_property
     def registered_count(self):
+        """Set by the kennisbank's routing (no extra query); counted here otherwise."""
         return Aanmelding.objects.filter(
-            session_id=self.canonical.pk, status=Aanmelding.Status.REGISTERED
+            session__translation_key=self.translation_key,
+            session__locale__language_code=settings.LANGUAGE_CODE,
+            status=Aanmelding.Status.REGISTERED,
         ).count()
 
     @property
     def places_left(self):
-        return max(self.canonical.capacity - self.registered_count, 0)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themes"] = list(self.themes.all())
-        return context
+        # The capacity is synchronised to translations, so this page's value is the source's.
+        return max(self.capacity - self.registered_count, 0)
 
     @path("aanmelden/", name="register")
     def register_view(self, request):
@@ -324,7 +403,7 @@ class PublicationPage(BasePage):
         abstract = True
 
 
-class Onderzoek(PublicationPage):
+class Onderzoek(ThemeLabelsMixin, PublicationPage):  # noqa: DJ008
     """Research on the SignaLeerpunt's own initiative."""
 
     themes = ParentalManyToManyField(
@@ -340,13 +419,8 @@ class Onderzoek(PublicationPage):
         verbose_name = _("onderzoek")
         verbose_name_plural = _("onderzoeken")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themes"] = list(self.themes.all())
-        return context
 
-
-class Advies(PublicationPage):
+class Advies(ThemeLabelsMixin, PublicationPage):  # noqa: DJ008
     """Advice to the municipality, asked or unasked, with what came of it."""
 
     class Kind(models.TextChoices):
@@ -395,11 +469,6 @@ class Advies(PublicationPage):
                 {"response": _("Beschrijf de reactie van de gemeente als het advies niet meer "
                                "open is.")}
             )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themes"] = list(self.themes.all())
-        return context
 
 
 class Kwartaalrapportage(PublicationPage):
