@@ -264,6 +264,7 @@ class Email(models.Model):
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", _("In de wachtrij")
+        BEZIG = "bezig", _("Wordt verzonden")
         VERZONDEN = "verzonden", _("Verzonden")
         OPNIEUW = "opnieuw", _("Mislukt, wordt opnieuw geprobeerd")
         MISLUKT = "mislukt", _("Definitief mislukt")
@@ -277,6 +278,7 @@ class Email(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
 
     class Meta:

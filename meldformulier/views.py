@@ -1,0 +1,438 @@
+"""The public form at /melden/: question pages, check answers, confirmation.
+
+Works without JavaScript: every step is a normal form post that redirects to the next step
+(post/redirect/get). Answers in progress live in the session (database sessions), so the
+page cache never serves these pages (it skips requests with a session cookie).
+"""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.db import DatabaseError
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
+
+from verwijsgids.models import Domein
+
+from . import antispam, services, storage
+from .forms import (
+    UNKNOWN_DOMAIN,
+    BijlagenForm,
+    ContactForm,
+    ControleForm,
+    EerderForm,
+    NamensForm,
+    OnderwerpForm,
+    SoortForm,
+    VerhaalForm,
+)
+from .models import Contactwijze, EerderGeklaagd, NamensWie, Soort
+from .validation import ACCEPTED, MAX_FILE_SIZE, MAX_FILES, check_upload
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY = "meldformulier"
+CONFIRMATION_KEY = "meldformulier_bevestiging"
+STEPS = [
+    ("soort", SoortForm),
+    ("onderwerp", OnderwerpForm),
+    ("verhaal", VerhaalForm),
+    ("eerder", EerderForm),
+    ("namens", NamensForm),
+    ("contact", ContactForm),
+    ("bijlagen", BijlagenForm),
+]
+STEP_NAMES = [name for name, _form in STEPS]
+FORMS = dict(STEPS)
+
+
+# --- the answers in the session ------------------------------------------------------
+
+
+def new_flow():
+    return {"token": str(uuid.uuid4()), "steps": {}, "files": [], "regeling": "",
+            "regeling_title": "", "prefill_domain": ""}
+
+
+def get_flow(request, create=True):
+    flow = request.session.get(SESSION_KEY)
+    if not isinstance(flow, dict) or "token" not in flow:
+        if not create:
+            return None
+        flow = new_flow()
+        request.session[SESSION_KEY] = flow
+    return flow
+
+
+def save_flow(request, flow):
+    request.session[SESSION_KEY] = flow
+    request.session.modified = True
+
+
+def first_incomplete(flow):
+    for name in STEP_NAMES:
+        if name not in flow["steps"]:
+            return name
+    return None
+
+
+def step_url(name):
+    if name == STEP_NAMES[0]:
+        return reverse("meldformulier:start")
+    return reverse("meldformulier:step", args=[name])
+
+
+def apply_prefill(request, flow):
+    """`?regeling=<key>` and `?domein=<key>` from the finder and the directory."""
+    regeling = request.GET.get("regeling", "")
+    if regeling:
+        title = services.regeling_title(regeling.strip().lower())
+        if title:
+            flow["regeling"] = regeling.strip().lower()
+            flow["regeling_title"] = title
+            flow["regeling_selected"] = True
+    domein = request.GET.get("domein", "").strip().lower()
+    if domein and services.domain_exists(domein):
+        flow["prefill_domain"] = domein
+    if regeling or domein:
+        save_flow(request, flow)
+
+
+def collected_data(flow):
+    data = {}
+    for name in STEP_NAMES:
+        data.update(flow["steps"].get(name, {}))
+    if data.get("domain") == UNKNOWN_DOMAIN:
+        data["domain"] = ""
+    data["regeling_key"] = flow["regeling"] if flow.get("regeling_selected") else ""
+    return data
+
+
+# --- question pages ------------------------------------------------------------------
+
+
+def form_kwargs(name, flow):
+    kwargs = {"flow": flow}
+    if name == "onderwerp":
+        kwargs["regeling_title"] = flow.get("regeling_title", "")
+    return kwargs
+
+
+def initial_for(name, flow):
+    initial = dict(flow["steps"].get(name, {}))
+    if name == "onderwerp" and "onderwerp" not in flow["steps"]:
+        if flow.get("prefill_domain"):
+            initial["domain"] = flow["prefill_domain"]
+        initial["regeling"] = bool(flow.get("regeling"))
+    if name == "onderwerp" and "onderwerp" in flow["steps"]:
+        initial["regeling"] = flow.get("regeling_selected", False)
+    return initial
+
+
+def error_summary(form):
+    """(message, anchor) for every error, in the order of the fields (GOV.UK summary)."""
+    items = []
+    for field in form:
+        anchor = field.auto_id
+        if field.widget_type == "radioselect":
+            anchor = f"{field.auto_id}_0"
+        for message in field.errors:
+            items.append({"message": message, "anchor": anchor})
+    for message in form.non_field_errors():
+        items.append({"message": message, "anchor": "inhoud"})
+    return items
+
+
+def render_step(request, name, form, flow, status=200):
+    index = STEP_NAMES.index(name)
+    previous = step_url(STEP_NAMES[index - 1]) if index else None
+    if not previous:
+        previous = None
+    return TemplateResponse(request, "meldformulier/step.html", {
+        "form": form, "step": name, "step_number": index + 1, "step_count": len(STEPS) + 1,
+        "previous_url": previous, "flow": flow, "error_list": error_summary(form),
+        "files": flow.get("files", []), "max_files": MAX_FILES,
+        "all_complete": first_incomplete(flow) is None,
+    }, status=status)
+
+
+@csrf_exempt  # CSRF is checked below, after the upload size limit is in place
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def step_view(request, step=STEP_NAMES[0]):
+    if step not in FORMS:
+        raise Http404
+    if step == "bijlagen" and request.method == "POST":
+        return bijlagen_post(request)
+    return _step_view(request, step)
+
+
+@csrf_protect
+def _step_view(request, step):
+    flow = get_flow(request)
+    if request.method != "POST" and step == STEP_NAMES[0]:
+        apply_prefill(request, flow)
+    missing = first_incomplete(flow)
+    if missing is not None and STEP_NAMES.index(missing) < STEP_NAMES.index(step):
+        return HttpResponseRedirect(step_url(missing))
+    form_class = FORMS[step]
+    if request.method == "POST":
+        form = form_class(request.POST, **form_kwargs(step, flow))
+        if form.is_valid():
+            data = form.stored_data()
+            if step == "onderwerp":
+                flow["regeling_selected"] = bool(data.pop("regeling", False))
+            flow["steps"][step] = data
+            save_flow(request, flow)
+            return HttpResponseRedirect(next_url(flow, step))
+        return render_step(request, step, form, flow, status=400)
+    form = form_class(initial=initial_for(step, flow), **form_kwargs(step, flow))
+    return render_step(request, step, form, flow)
+
+
+def next_url(flow, step):
+    missing = first_incomplete(flow)
+    if missing is None:
+        return reverse("meldformulier:check")
+    index = STEP_NAMES.index(step)
+    return step_url(STEP_NAMES[min(index + 1, len(STEP_NAMES) - 1)])
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Drops any uploaded file larger than 10 MB while it streams in (no disk filled)."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.too_big = []
+        self.received = 0
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > MAX_FILE_SIZE:
+            self.too_big.append(self.file_name)
+            raise SkipFile()
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def bijlagen_post(request):
+    handler = SizeLimitUploadHandler(request)
+    request.upload_handlers.insert(0, handler)
+    return _bijlagen_post(request, handler)
+
+
+@csrf_protect
+def _bijlagen_post(request, handler):
+    from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+
+    try:
+        post = request.POST
+        uploads = request.FILES.getlist("files")
+    except (RequestDataTooBig, TooManyFieldsSent):
+        return TemplateResponse(request, "meldformulier/error.html", {
+            "message": _("Wat u verstuurde is te groot. Stuur maximaal 3 bestanden van 10 MB.")
+        }, status=413)
+    flow = get_flow(request)
+    missing = first_incomplete(flow)
+    if missing is not None and STEP_NAMES.index(missing) < STEP_NAMES.index("bijlagen"):
+        return HttpResponseRedirect(step_url(missing))
+    remove = post.get("verwijder", "")
+    if remove:
+        kept = [item for item in flow["files"] if item["id"] != remove]
+        if len(kept) != len(flow["files"]):
+            storage.delete(remove)
+        flow["files"] = kept
+        save_flow(request, flow)
+        return HttpResponseRedirect(step_url("bijlagen"))
+    errors = []
+    for name in handler.too_big:
+        errors.append(_("Het bestand %(name)s is groter dan 10 MB. Kies een kleiner bestand.")
+                      % {"name": name or "?"})
+    uploads = [upload for upload in uploads if upload.name not in handler.too_big]
+    if len(flow["files"]) + len(uploads) + len(handler.too_big) > MAX_FILES:
+        errors.append(_("U kunt maximaal 3 bestanden meesturen. Kies minder bestanden."))
+    checked = []
+    if not errors:
+        for upload in uploads:
+            try:
+                checked.append((upload, *check_upload(upload)))
+            except ValidationError as exc:
+                errors.extend(exc.messages)
+    if errors:
+        form = BijlagenForm(data={}, **form_kwargs("bijlagen", flow))
+        form.is_valid()
+        for error in errors:
+            form.add_error("files", error)
+        return render_step(request, "bijlagen", form, flow, status=400)
+    from .validation import safe_filename
+
+    for upload, kind, data in checked:
+        flow["files"].append({
+            "id": storage.save(data), "name": safe_filename(upload.name, kind),
+            "content_type": ACCEPTED[kind][0], "size": len(data),
+        })
+    flow["steps"]["bijlagen"] = {}
+    save_flow(request, flow)
+    if post.get("actie") == "toevoegen":
+        return HttpResponseRedirect(step_url("bijlagen"))
+    return HttpResponseRedirect(next_url(flow, "bijlagen"))
+
+
+# --- check answers and submit ---------------------------------------------------------
+
+
+def summary_rows(flow):
+    data = collected_data(flow)
+    domains = {d.key: d.label for d in Domein.objects.all()}
+    rows = []
+
+    def row(step, label, value):
+        rows.append({"step": step, "label": label, "value": value, "url": step_url(step)})
+
+    row("soort", _("Wat u meldt"), Soort(data["kind"]).label)
+    domain = data.get("domain")
+    row("onderwerp", _("Onderwerp"), domains.get(domain, _("Weet ik niet")) if domain else
+        _("Weet ik niet"))
+    if data.get("regeling_key"):
+        row("onderwerp", _("Regeling"), flow.get("regeling_title") or data["regeling_key"])
+    row("onderwerp", _("Organisaties"), data.get("organisations") or _("Niet ingevuld"))
+    row("verhaal", _("Wat er is gebeurd"), data["description"])
+    row("verhaal", _("Wat u graag wilt"), data.get("wish") or _("Niet ingevuld"))
+    row("eerder", _("Al ergens geklaagd"), EerderGeklaagd(data["earlier_complaint"]).label)
+    if data.get("earlier_complaint_result"):
+        row("eerder", _("Wat daaruit kwam"), data["earlier_complaint_result"])
+    row("namens", _("Voor wie"), NamensWie(data["on_behalf"]).label)
+    if data["on_behalf"] == NamensWie.ANDER:
+        row("namens", _("Toestemming"), _("Ja") if data.get("consent") else _("Nee"))
+    row("contact", _("Contact"), Contactwijze(data["contact"]).label)
+    if data["contact"] != Contactwijze.ANONIEM:
+        row("contact", _("Naam"), data.get("name") or _("Niet ingevuld"))
+        row("contact", _("E-mailadres"), data.get("email") or _("Niet ingevuld"))
+        row("contact", _("Telefoonnummer"), data.get("phone") or _("Niet ingevuld"))
+        row("contact", _("Bereikbaar"), data.get("reachable_when") or _("Niet ingevuld"))
+    files = ", ".join(item["name"] for item in flow["files"]) or _("Geen bestanden")
+    row("bijlagen", _("Bestanden"), files)
+    return rows
+
+
+def render_check(request, flow, form=None, status=200, errors=None):
+    return TemplateResponse(request, "meldformulier/check.html", {
+        "rows": summary_rows(flow), "token": flow["token"], "form": form,
+        "errors": errors or [], "altcha": antispam.altcha_enabled(),
+        "previous_url": step_url(STEP_NAMES[-1]),
+    }, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def check_view(request):
+    if request.method == "POST":
+        return submit(request)
+    flow = get_flow(request, create=False)
+    if flow is None:
+        return HttpResponseRedirect(step_url(STEP_NAMES[0]))
+    missing = first_incomplete(flow)
+    if missing:
+        return HttpResponseRedirect(step_url(missing))
+    return render_check(request, flow)
+
+
+def confirm(request, melding):
+    request.session[CONFIRMATION_KEY] = {
+        "reference": melding.reference,
+        "email": bool(melding.email) and not melding.is_anonymous,
+        "anonymous": melding.is_anonymous,
+    }
+    flow = request.session.get(SESSION_KEY)
+    if isinstance(flow, dict) and flow.get("token") == str(melding.idempotency_token):
+        del request.session[SESSION_KEY]
+    return HttpResponseRedirect(reverse("meldformulier:confirmation"), status=303)
+
+
+def submit(request):
+    form = ControleForm(request.POST)
+    token = None
+    if form.is_valid():
+        token = form.cleaned_data["token"]
+        # A double click or a replayed post: show the confirmation of the melding it made.
+        existing = services.Melding.objects.filter(idempotency_token=token).first()
+        if existing:
+            return confirm(request, existing)
+    flow = get_flow(request, create=False)
+    if flow is None or first_incomplete(flow) is not None:
+        return TemplateResponse(request, "meldformulier/error.html", {
+            "message": _("Uw antwoorden zijn niet meer bewaard (de sessie is verlopen). "
+                         "Begin opnieuw; dat spijt ons."),
+            "restart": True,
+        }, status=400)
+    if token is None or str(token) != flow["token"]:
+        return render_check(request, flow, form, status=400, errors=[
+            _("Het formulier was verlopen. Controleer uw antwoorden en verstuur opnieuw.")
+        ])
+    if form.cleaned_data.get("website"):
+        return render_check(request, flow, form, status=400, errors=[
+            _("Uw melding is niet verstuurd. Laat het veld ‘Laat dit veld leeg’ leeg.")
+        ])
+    if antispam.altcha_enabled() and not antispam.verify_altcha(form.cleaned_data["altcha"]):
+        return render_check(request, flow, form, status=400, errors=[
+            _("De controle tegen spam is niet gelukt. Wacht een paar seconden en probeer het "
+              "opnieuw. Lukt het niet? Bel of mail ons.")
+        ])
+    if services.rate_limited(request):
+        return TemplateResponse(request, "meldformulier/error.html", {
+            "message": _("U heeft in korte tijd veel meldingen gedaan. Probeer het over een uur "
+                         "opnieuw, of bel of mail ons."),
+        }, status=429)
+    data = collected_data(flow)
+    # Files must still be there (the session may be older than the clean-up of loose files).
+    files = [item for item in flow["files"] if storage.exists(item["id"])]
+    try:
+        melding, created = services.create_melding(
+            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
+        )
+    except DatabaseError:
+        logger.exception("Melding kon niet worden opgeslagen")
+        # The answers stay in the session: the resident can simply send again.
+        return TemplateResponse(request, "meldformulier/error.html", {
+            "message": _("Uw melding kon op dit moment niet worden opgeslagen. Uw antwoorden "
+                         "zijn bewaard: ga terug naar de vorige pagina en verstuur opnieuw."),
+            "retry_url": reverse("meldformulier:check"),
+        }, status=503)
+    if created:
+        services.count_submission(request)
+    return confirm(request, melding)
+
+
+@never_cache
+def confirmation_view(request):
+    info = request.session.get(CONFIRMATION_KEY)
+    if not isinstance(info, dict):
+        return HttpResponseRedirect(step_url(STEP_NAMES[0]))
+    return TemplateResponse(request, "meldformulier/confirmation.html", {
+        "info": info, "werkdagen": settings.MELDINGEN_REACTIETERMIJN_WERKDAGEN,
+    })
+
+
+@never_cache
+def altcha_challenge(request):
+    if not antispam.altcha_enabled():
+        raise Http404
+    return JsonResponse(antispam.new_challenge())
+
+
+def csrf_failure(request, reason=""):
+    return TemplateResponse(request, "meldformulier/csrf_failure.html", {}, status=403)
