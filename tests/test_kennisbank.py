@@ -352,3 +352,13 @@ def test_registration_form_renders_within_query_budget(client, upcoming,
     client.get("/")
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_staff_see_registrations_in_the_admin(client, upcoming, admin_user):
+    register(client, upcoming, name="Zichtbaar Persoon", email="zichtbaar@example.org")
+    client.force_login(admin_user)
+    response = client.get("/admin/snippets/kennisbank/aanmelding/", {"q": "zichtbaar"})
+    assert response.status_code == 200
+    assert b"Zichtbaar Persoon" in response.content
+    client.logout()
+    assert client.get("/admin/snippets/kennisbank/aanmelding/").status_code == 302
