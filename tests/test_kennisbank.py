@@ -257,10 +257,12 @@ def test_raising_capacity_fills_places_from_the_waiting_list(client, small):
 
     for n in range(4):
         register(client, small, name=f"Deelnemer {n}", email=f"d{n}@example.org")
+    assert fill_free_places(small) == []  # still full
+    mail.outbox.clear()
     small.capacity = 4
-    small.save()
-    promoted = fill_free_places(small)
-    assert [r.email for r in promoted] == ["d3@example.org"]
+    small.save_revision().publish()  # publishing promotes the first waiting person
+    assert Aanmelding.objects.get(email="d3@example.org").status == "aangemeld"
+    assert [m.to for m in mail.outbox] == [["d3@example.org"]]
 
 
 def test_cancel_token_is_unguessable_and_checked(client, upcoming):
