@@ -39,9 +39,21 @@ def _reports(page, reports):
     return result
 
 
+def trend_points(reports):
+    """(quarter, total) per report, oldest first, led by the quarter before the oldest report
+    (its figures carry that quarter as "previous")."""
+    points = []
+    if reports:
+        first = reports[0].figures
+        previous = "Q{quarter} {year}".format(**first["previous"])
+        points.append((previous, first["total"]["previous"]))
+    points += [(r.period_label, r.figures["total"]["value"]) for r in reports]
+    return points
+
+
 def trend_matrix(reports):
     header = [gettext("Kwartaal"), gettext("Aantal meldingen")]
-    rows = [[r.period_label, show(r.figures["total"]["value"])] for r in reports]
+    rows = [[label, show(value)] for label, value in trend_points(reports)]
     return {"header": header, "rows": rows, "footer": None}
 
 
@@ -77,8 +89,7 @@ def learning_context(page):
                 "title": gettext("Aantal meldingen per kwartaal"),
                 "matrix": trend,
                 "chart": column_chart(
-                    gettext("Aantal meldingen per kwartaal"),
-                    [(r.period_label, r.figures["total"]["value"]) for r in reports],
+                    gettext("Aantal meldingen per kwartaal"), trend_points(reports)
                 ),
             },
             {"key": "themas", "title": gettext("Thema's per kwartaal"), "matrix": themes},

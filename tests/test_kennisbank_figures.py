@@ -321,9 +321,11 @@ def test_wat_we_leren_shows_trends_themes_and_advice(client, report,
         response = client.get(url)
     body = response.content.decode()
     assert "Q1 2015" in body
+    parsed = _parse(response)
+    trend = parsed.tables[0]
+    assert trend[1:] == [["Q4 2014", "8"], ["Q1 2015", "22"]]  # from the frozen figures
     assert "Bereikbaarheid" in body.split("vaakst voorkomen")[1].split("</ol>")[0]
     assert "Deels opgevolgd" in body and "Open" in body
-    parsed = _parse(response)
     for link in parsed.csv_links:
         rows = list(csv.reader(io.StringIO(client.get(link).content.decode("utf-8-sig"))))
         assert rows in parsed.tables
