@@ -5,6 +5,7 @@ Works without JavaScript: every step is a normal form post that redirects to the
 page cache never serves these pages (it skips requests with a session cookie).
 """
 
+import json
 import logging
 import uuid
 
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from verwijsgids.models import Domein
 
-from . import antispam, services, storage
+from . import antispam, crypto, services, storage
 from .forms import (
     UNKNOWN_DOMAIN,
     BijlagenForm,
@@ -62,19 +63,38 @@ def new_flow():
             "regeling_title": "", "prefill_domain": ""}
 
 
+SESSION_SECONDS = 24 * 3600
+
+
+def load_flow(request):
+    """The answers so far; encrypted in the session like the stored meldingen."""
+    token = request.session.get(SESSION_KEY)
+    if not isinstance(token, str):
+        return None
+    try:
+        flow = json.loads(crypto.decrypt_text(token))
+    except (crypto.DecryptionError, ValueError, UnicodeError):
+        return None
+    if not isinstance(flow, dict) or "token" not in flow or "steps" not in flow:
+        return None
+    return flow
+
+
 def get_flow(request, create=True):
-    flow = request.session.get(SESSION_KEY)
-    if not isinstance(flow, dict) or "token" not in flow:
+    """The answers so far, or a new empty set (only stored in the session when `create`)."""
+    flow = load_flow(request)
+    if flow is None:
         if not create:
             return None
         flow = new_flow()
-        request.session[SESSION_KEY] = flow
     return flow
 
 
 def save_flow(request, flow):
-    request.session[SESSION_KEY] = flow
-    request.session.modified = True
+    request.session[SESSION_KEY] = crypto.encrypt_text(json.dumps(flow))
+    if not request.user.is_authenticated:
+        # Unfinished answers are not kept long (AVG); staff sessions keep their own expiry.
+        request.session.set_expiry(SESSION_SECONDS)
 
 
 def first_incomplete(flow):
@@ -357,8 +377,8 @@ def confirm(request, melding):
         "email": bool(melding.email) and not melding.is_anonymous,
         "anonymous": melding.is_anonymous,
     }
-    flow = request.session.get(SESSION_KEY)
-    if isinstance(flow, dict) and flow.get("token") == str(melding.idempotency_token):
+    flow = load_flow(request)
+    if flow is not None and flow.get("token") == str(melding.idempotency_token):
         del request.session[SESSION_KEY]
     return HttpResponseRedirect(reverse("meldformulier:confirmation"), status=303)
 

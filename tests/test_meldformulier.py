@@ -429,3 +429,55 @@ def test_database_failure_on_submit_is_a_dutch_503_and_answers_are_kept(
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client, client.get("/melden/controleren/"))
     assert response.status_code == 303 and count() == 1
+
+
+def test_answers_in_progress_are_encrypted_in_the_session_table(client):
+    client.get("/melden/")
+    assert client.cookies.get("sessionid") is None  # no session for a mere visit
+    for step in ("soort", "onderwerp", "verhaal"):
+        path = "/melden/" if step == "soort" else f"/melden/{step}/"
+        client.post(path, {**ANSWERS[step], "description": "Zeer geheime zorgen"}
+                    if step == "verhaal" else ANSWERS[step])
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    raw = Session.objects.get(session_key=client.cookies["sessionid"].value).session_data
+    decoded = SessionStore().decode(raw)  # what anyone with the database could read
+    assert "meldformulier" in decoded
+    assert "geheime" not in repr(decoded) and "Thuiszorg" not in repr(decoded)
+    assert "Zeer geheime zorgen" in client.get("/melden/verhaal/").content.decode()
+
+
+def test_altcha_proof_of_work_when_switched_on(
+    client, settings, django_capture_on_commit_callbacks
+):
+    import base64
+    import json
+
+    from altcha.v1 import solve_challenge
+
+    settings.MELDINGEN_ALTCHA_ENABLED = False
+    assert client.get("/melden/altcha/").status_code == 404
+    settings.MELDINGEN_ALTCHA_ENABLED = True
+    check = fill_in(client)
+    assert "altcha.js" in check.content.decode()
+    # Without a solution: refused with a Dutch message.
+    response = submit(client, check)
+    assert response.status_code == 400 and "spam" in response.content.decode()
+    response = submit(client, check, altcha="bm9n")  # garbage
+    assert response.status_code == 400
+    challenge = client.get("/melden/altcha/").json()
+    solution = solve_challenge(challenge["challenge"], challenge["salt"], challenge["algorithm"],
+                               challenge["maxNumber"], 0)
+    payload = base64.b64encode(json.dumps({
+        "algorithm": challenge["algorithm"], "challenge": challenge["challenge"],
+        "number": solution.number, "salt": challenge["salt"],
+        "signature": challenge["signature"],
+    }).encode()).decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, check, altcha=payload).status_code == 303
+    assert count() == 1
+    # The same solution cannot be used again for another melding.
+    check = fill_in(client)
+    assert submit(client, check, altcha=payload).status_code == 400
+    assert count() == 1

@@ -327,3 +327,36 @@ def test_concurrent_double_submit_creates_one_melding_on_postgresql():
         assert sum(created for _pk, created in results) == 1
     finally:
         _in_threads(1, lambda _i: Melding.objects.filter(idempotency_token=token).delete())
+
+
+# --- the real database queue and worker ---------------------------------------------------
+
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_emails_go_through_the_database_queue_and_failures_are_deferred(
+    client, settings, outbox, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE_QUEUE
+    settings.EMAIL_BACKEND = "tests.test_meldformulier_backend.FailingBackend"
+    check = fill_in(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, check).status_code == 303
+    queued = DBTaskResult.objects.filter(task_path="meldformulier.tasks.send_email")
+    assert queued.filter(status="READY").count() == 2
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    # The provider failed: each e-mail is rescheduled for later with back-off.
+    assert set(Email.objects.values_list("status", flat=True)) == {"opnieuw"}
+    deferred = queued.filter(status="READY")
+    assert deferred.count() == 2
+    assert all(task.run_after and task.run_after > timezone.now() for task in deferred)
+    # Later, with the provider back, the deferred tasks send them.
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    Email.objects.update(next_attempt_at=timezone.now())
+    deferred.update(run_after=timezone.now() - timedelta(seconds=1))
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert set(Email.objects.values_list("status", flat=True)) == {"verzonden"}
+    assert len(outbox) == 2

@@ -166,3 +166,30 @@ def test_double_click_on_send_creates_one_melding(browser_page, site_url):
     }""")
     assert statuses == [200, 200]  # both end on the same confirmation page
     assert Melding.objects.filter(idempotency_token=token).count() == 1
+
+
+def test_altcha_is_solved_by_our_own_script(browser_page, site_url, settings):
+    from meldformulier.models import Melding
+
+    settings.MELDINGEN_ALTCHA_ENABLED = True
+    page = browser_page
+    page.goto(f"{site_url}/melden/")
+    for name, value in [("kind", "signaal"), ("domain", "schulden")]:
+        page.check(f"input[name={name}][value={value}]")
+        page.get_by_role("button", name="Volgende stap").click()
+    page.fill("#id_description", "Proof of work in de browser")
+    page.get_by_role("button", name="Volgende stap").click()
+    for name, value in [("earlier_complaint", "nee"), ("on_behalf", "zelf"),
+                        ("contact", "anoniem")]:
+        page.check(f"input[name={name}][value={value}]")
+        page.get_by_role("button", name="Volgende stap").click()
+    page.get_by_role("button", name="Volgende stap").click()
+    token = page.locator("input[name=token]").input_value()
+    page.wait_for_function(
+        "document.querySelector('input[name=altcha]').value.length > 0", timeout=30_000
+    )
+    assert "Controle klaar" in page.locator("#altcha-status").inner_text()
+    page.get_by_role("button", name="Melding versturen").click()
+    page.wait_for_url(re.compile(r"/melden/bevestiging/"))
+    assert Melding.objects.filter(idempotency_token=token).count() == 1
+    assert axe_violations(page) == []
