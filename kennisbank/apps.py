@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class KennisbankConfig(AppConfig):
     name = "kennisbank"
     verbose_name = "Kennisbank"
+
+    def ready(self):
+        from . import signals  # noqa: F401
