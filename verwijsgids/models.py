@@ -40,9 +40,12 @@ import json
 import re
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -280,6 +283,10 @@ class Regeling(BasePage):
         help_text=_("Wanneer zijn de gegevens voor het laatst nagekeken? Leeg = nog nooit."),
     )
 
+    # Ids of the domains ("d") and municipalities ("g"), kept in step with the many-to-many
+    # fields on every full save, so pages and lists show them without extra queries.
+    vocab_ids = models.JSONField(default=dict, editable=False)
+
     base_form_class = RegelingForm
     parent_page_types = ["verwijsgids.VerwijsgidsIndexPage"]
     subpage_types = []
@@ -410,10 +417,42 @@ class Regeling(BasePage):
             self.domeinen = list(source.domeinen.all())
             self.gemeenten = list(source.gemeenten.all())
             self.landelijk = source.landelijk
+        if full_save:
+            self.vocab_ids = {
+                "d": sorted(d.pk for d in self.domeinen.all()),
+                "g": sorted(g.pk for g in self.gemeenten.all()),
+            }
         result = super().save(*args, **kwargs)
         if full_save and source is None and self.pk:
             self._push_to_translations()
+        if full_save and self.pk:
+            self._localize_ladder()
         return result
+
+    def _localize_ladder(self):
+        """Point ladders at the scheme in the same language, where it exists.
+
+        A translation starts with the ladder of its source (links to pages in the default
+        language); when the target has a translation, link to that instead. And pages in this
+        language that link to this scheme's source now link here.
+        """
+        steps = RegelingVolgendeStap.objects.filter(regeling=self).exclude(
+            doel__locale_id=self.locale_id
+        )
+        for step in steps.select_related("doel"):
+            local = (
+                Regeling.objects.filter(
+                    translation_key=step.doel.translation_key, locale_id=self.locale_id
+                ).values_list("pk", flat=True).first()
+            )
+            if local:
+                RegelingVolgendeStap.objects.filter(pk=step.pk).update(doel_id=local)
+        pointing_at_source = RegelingVolgendeStap.objects.filter(
+            regeling__locale_id=self.locale_id, doel__translation_key=self.translation_key
+        ).exclude(doel_id=self.pk).values_list("pk", flat=True)
+        RegelingVolgendeStap.objects.filter(pk__in=list(pointing_at_source)).update(
+            doel_id=self.pk
+        )
 
     def _push_to_translations(self):
         domeinen = list(self.domeinen.all())
@@ -424,7 +463,7 @@ class Regeling(BasePage):
             other.domeinen.commit()
             other.gemeenten.set(gemeenten)
             other.gemeenten.commit()
-        others.update(landelijk=self.landelijk)
+        others.update(landelijk=self.landelijk, vocab_ids=self.vocab_ids)
 
     # --- presentation ----------------------------------------------------------------
 
@@ -531,39 +570,100 @@ class RegelingVolgendeStap(Orderable):
         verbose_name_plural = _("volgende stappen")
 
 
-def _locale(locale):
+VOCAB_CACHE_KEY = "verwijsgids:vocabulaires"
+
+
+def vocabulaires():
+    """Domains, municipalities and locale ids, cached until one of them changes.
+
+    Returns {"domeinen": [Domein], "gemeenten": [Gemeente], "locales": {code: id}}.
+    """
+    value = cache.get(VOCAB_CACHE_KEY)
+    if value is None:
+        value = {
+            "domeinen": list(Domein.objects.all()),
+            "gemeenten": list(Gemeente.objects.all()),
+            "locales": dict(Locale.objects.values_list("language_code", "pk")),
+        }
+        cache.set(VOCAB_CACHE_KEY, value, None)
+    return value
+
+
+def _forget_vocabulaires(**kwargs):
+    cache.delete(VOCAB_CACHE_KEY)
+
+
+for _model in (Domein, Gemeente, Locale):
+    post_save.connect(_forget_vocabulaires, sender=_model, dispatch_uid=f"vg-vocab-{_model}")
+    post_delete.connect(
+        _forget_vocabulaires, sender=_model, dispatch_uid=f"vg-vocab-del-{_model}"
+    )
+
+
+def attach_vocabulaires(regelingen):
+    """Fill `domeinen_lijst` and `gemeenten_lijst` of many schemes without a query.
+
+    Uses the ids in `Regeling.vocab_ids` (kept up to date on save) and the cached
+    vocabularies; ids of deleted terms are skipped.
+    """
+    regelingen = list(regelingen)
+    vocab = vocabulaires()
+    for regeling in regelingen:
+        ids = regeling.vocab_ids or {}
+        domein_ids, gemeente_ids = set(ids.get("d", [])), set(ids.get("g", []))
+        regeling.__dict__["domeinen_lijst"] = [
+            d for d in vocab["domeinen"] if d.pk in domein_ids
+        ]
+        regeling.__dict__["gemeenten_lijst"] = [
+            g for g in vocab["gemeenten"] if g.pk in gemeente_ids
+        ]
+    return regelingen
+
+
+def _locale_id(locale):
     if locale is None:
-        return Locale.get_active()
+        locale = translation.get_language() or settings.LANGUAGE_CODE
     if isinstance(locale, Locale):
+        return locale.pk
+    if isinstance(locale, int):
         return locale
-    return Locale.objects.get(language_code=locale)
+    locales = vocabulaires()["locales"]
+    if locale not in locales:
+        raise Locale.DoesNotExist(f"onbekende taal: {locale!r}")
+    return locales[locale]
 
 
 def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False):
     """Live, public schemes serving `gemeente`, in `domein`, of `soort`; see module docstring."""
-    locale = _locale(locale)
+    locale_id = _locale_id(locale)
+    default_id = _locale_id(settings.LANGUAGE_CODE)
     qs = Regeling.objects.live()
     if any_view_restriction():
         qs = qs.public()
-    default = Locale.get_default()
-    if fallback and locale.pk != default.pk:
-        translated = Regeling.objects.live().filter(locale=locale).values("translation_key")
+    if fallback and locale_id != default_id:
+        translated = Regeling.objects.live().filter(locale_id=locale_id).values("translation_key")
         qs = qs.filter(
-            Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+            Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~Q(translation_key__in=translated))
         )
     else:
-        qs = qs.filter(locale=locale)
+        qs = qs.filter(locale_id=locale_id)
     if gemeente is not None:
         if not isinstance(gemeente, Gemeente):
-            gemeente = Gemeente.objects.get(key=gemeente)
-        serving = Regeling.gemeenten.through.objects.filter(gemeente=gemeente).values(
+            gemeente = next(
+                (g for g in vocabulaires()["gemeenten"] if g.key == gemeente), None
+            ) or Gemeente.objects.get(key=gemeente)
+        serving = Regeling.gemeenten.through.objects.filter(gemeente_id=gemeente.pk).values(
             "regeling_id"
         )
         qs = qs.filter(Q(landelijk=True) | Q(id__in=serving))
     if domein is not None:
         if not isinstance(domein, Domein):
-            domein = Domein.objects.get(key=domein)
-        in_domain = Regeling.domeinen.through.objects.filter(domein=domein).values("regeling_id")
+            domein = next(
+                (d for d in vocabulaires()["domeinen"] if d.key == domein), None
+            ) or Domein.objects.get(key=domein)
+        in_domain = Regeling.domeinen.through.objects.filter(domein_id=domein.pk).values(
+            "regeling_id"
+        )
         qs = qs.filter(id__in=in_domain)
     if soort is not None:
         if soort not in SOORT_KEYS:
