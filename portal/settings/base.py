@@ -233,3 +233,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# --- partners (issue 8): API rate limits and caching, see portal/apilimits.py ---
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
+    "portal.apilimits.ApiLimitsMiddleware",
+)
+# Requests per window per client (hashed IP) on /api/; 0 switches the limit off. Addresses in
+# API_RATE_LIMIT_EXEMPT (default: this machine, for health checks, benchmarks, evaluations)
+# are not limited.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "1200"))
+API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "127.0.0.1,::1")
+API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
