@@ -24,6 +24,8 @@ LANDINGS = {
     },
     "zorg": {
         "query": "zorg",
+        # "zorg" is also a worry: the finder's answer first, then the schemes for care.
+        "domein": "zorg",
         "title": _("Zorgen over zorg of hulp?"),
         "intro": _(
             "Maakt u zich zorgen over de zorg of hulp die u of iemand anders krijgt? Of gaat "
@@ -40,6 +42,11 @@ def landing(request, word):
     spec = LANDINGS[word]
     language = "en" if translation.get_language() == "en" else "nl"
     results = find(spec["query"], limit=LANDING_RESULTS, language=language)
+    if spec.get("domein") and len(results) < LANDING_RESULTS:
+        seen = {result.key for result in results}
+        more = find("", domein=spec["domein"], limit=LANDING_RESULTS * 2, language=language)
+        results += [result for result in more if result.key not in seen]
+        results = results[:LANDING_RESULTS]
     from verwijsgids.deeplinks import melden_path, vinden_path
 
     context = {
