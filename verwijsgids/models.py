@@ -44,7 +44,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import timezone, translation
@@ -194,6 +194,12 @@ class VerwijsgidsIndexPage(BasePage):
 class RegelingForm(WagtailAdminPageForm):
     """Admin form: clear Dutch errors for the rules editors most often break."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "domeinen" in self.fields:
+            # Checked in clean() with one clear message instead of "this field is required".
+            self.fields["domeinen"].required = False
+
     def clean(self):
         cleaned = super().clean()
         if "domeinen" in self.fields and not cleaned.get("domeinen"):
@@ -207,20 +213,23 @@ class RegelingForm(WagtailAdminPageForm):
                 "gemeenten",
                 _("Kies minstens één gemeente, of vink 'landelijk' aan."),
             )
-        formset = self.formsets.get("volgende_stappen")
-        if formset is not None and self.instance.pk:
-            for form in formset.forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                doel = data.get("doel")
-                if data.get("DELETE") or doel is None:
-                    continue
-                if doel.pk == self.instance.pk or (
-                    doel.translation_key == self.instance.translation_key
-                ):
-                    form.add_error(
-                        "doel", _("Een regeling kan niet naar zichzelf verwijzen.")
-                    )
         return cleaned
+
+    def is_valid(self):
+        """The ladder's forms are cleaned after `clean()`, so check self-links here."""
+        valid = super().is_valid()
+        formset = self.formsets.get("volgende_stappen")
+        if formset is None or not self.instance.pk:
+            return valid
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            doel = data.get("doel")
+            if data.get("DELETE") or doel is None:
+                continue
+            if doel.pk == self.instance.pk or doel.translation_key == self.instance.translation_key:
+                form.add_error("doel", _("Een regeling kan niet naar zichzelf verwijzen."))
+                valid = False
+        return valid
 
 
 class Regeling(BasePage):
@@ -283,8 +292,9 @@ class Regeling(BasePage):
         help_text=_("Wanneer zijn de gegevens voor het laatst nagekeken? Leeg = nog nooit."),
     )
 
-    # Ids of the domains ("d") and municipalities ("g"), kept in step with the many-to-many
-    # fields on every full save, so pages and lists show them without extra queries.
+    # Copy of the domains ("d") and municipalities ("g"): id, key, name, name_en. Kept in step
+    # with the many-to-many fields on every full save and when a term changes, so pages and
+    # lists show them without extra queries.
     vocab_ids = models.JSONField(default=dict, editable=False)
 
     base_form_class = RegelingForm
@@ -418,10 +428,7 @@ class Regeling(BasePage):
             self.gemeenten = list(source.gemeenten.all())
             self.landelijk = source.landelijk
         if full_save:
-            self.vocab_ids = {
-                "d": sorted(d.pk for d in self.domeinen.all()),
-                "g": sorted(g.pk for g in self.gemeenten.all()),
-            }
+            self.vocab_ids = vocab_snapshot(self.domeinen.all(), self.gemeenten.all())
         result = super().save(*args, **kwargs)
         if full_save and source is None and self.pk:
             self._push_to_translations()
@@ -495,11 +502,11 @@ class Regeling(BasePage):
 
     @cached_property
     def domeinen_lijst(self):
-        return list(self.domeinen.all())
+        return _terms((self.vocab_ids or {}).get("d"))
 
     @cached_property
     def gemeenten_lijst(self):
-        return list(self.gemeenten.all())
+        return _terms((self.vocab_ids or {}).get("g"))
 
     def melden_url(self):
         language = translation.get_language() or "nl"
@@ -570,53 +577,101 @@ class RegelingVolgendeStap(Orderable):
         verbose_name_plural = _("volgende stappen")
 
 
+class Term:
+    """A light copy of a Domein or Gemeente (what pages and the API show)."""
+
+    __slots__ = ("pk", "key", "name", "name_en")
+
+    def __init__(self, pk, key, name, name_en=""):
+        self.pk, self.key, self.name, self.name_en = pk, key, name, name_en or ""
+
+    @property
+    def label(self):
+        if translation.get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    def __str__(self):
+        return self.label
+
+    def __eq__(self, other):
+        return isinstance(other, Term) and (self.pk, self.key) == (other.pk, other.key)
+
+    def __hash__(self):
+        return hash((self.pk, self.key))
+
+    def as_list(self):
+        return [self.pk, self.key, self.name, self.name_en]
+
+
+def vocab_snapshot(domeinen, gemeenten):
+    """What `Regeling.vocab_ids` stores for these terms."""
+    domeinen = sorted(domeinen, key=lambda d: (d.sort_order, d.name))
+    gemeenten = sorted(gemeenten, key=lambda g: g.name)
+    return {
+        "d": [[d.pk, d.key, d.name, d.name_en] for d in domeinen],
+        "g": [[g.pk, g.key, g.name, g.name_en] for g in gemeenten],
+    }
+
+
+def _terms(items):
+    return [Term(*item) for item in items or [] if isinstance(item, list) and len(item) == 4]
+
+
 VOCAB_CACHE_KEY = "verwijsgids:vocabulaires"
 
 
 def vocabulaires():
-    """Domains, municipalities and locale ids, cached until one of them changes.
+    """All domains and municipalities as `Term`s (one query, cached until a term changes).
 
-    Returns {"domeinen": [Domein], "gemeenten": [Gemeente], "locales": {code: id}}.
+    Returns {"domeinen": [Term], "gemeenten": [Term]} in display order.
     """
     value = cache.get(VOCAB_CACHE_KEY)
     if value is None:
+        kind = models.CharField()
+        rows = Domein.objects.order_by().values_list(
+            Value("d", output_field=kind), "pk", "key", "name", "name_en", "sort_order"
+        ).union(
+            Gemeente.objects.order_by().values_list(
+                Value("g", output_field=kind), "pk", "key", "name", "name_en",
+                Value(0, output_field=models.IntegerField()),
+            ),
+            all=True,
+        )
+        rows = sorted(rows, key=lambda row: (row[0], row[5], row[3]))
         value = {
-            "domeinen": list(Domein.objects.all()),
-            "gemeenten": list(Gemeente.objects.all()),
-            "locales": dict(Locale.objects.values_list("language_code", "pk")),
+            "domeinen": [row[1:5] for row in rows if row[0] == "d"],
+            "gemeenten": [row[1:5] for row in rows if row[0] == "g"],
         }
         cache.set(VOCAB_CACHE_KEY, value, None)
-    return value
+    return {name: [Term(*row) for row in rows] for name, rows in value.items()}
 
 
-def _forget_vocabulaires(**kwargs):
+def _vocabulary_changed(sender, instance=None, **kwargs):
+    """A term changed: forget the cache and refresh the copies on the schemes."""
     cache.delete(VOCAB_CACHE_KEY)
+    if kwargs.get("raw"):
+        return
+    for regeling in Regeling.objects.all().prefetch_related("domeinen", "gemeenten"):
+        snapshot = vocab_snapshot(regeling.domeinen.all(), regeling.gemeenten.all())
+        if snapshot != regeling.vocab_ids:
+            Regeling.objects.filter(pk=regeling.pk).update(vocab_ids=snapshot)
 
 
-for _model in (Domein, Gemeente, Locale):
-    post_save.connect(_forget_vocabulaires, sender=_model, dispatch_uid=f"vg-vocab-{_model}")
+for _model in (Domein, Gemeente):
+    post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"vg-vocab-{_model}")
     post_delete.connect(
-        _forget_vocabulaires, sender=_model, dispatch_uid=f"vg-vocab-del-{_model}"
+        _vocabulary_changed, sender=_model, dispatch_uid=f"vg-vocab-del-{_model}"
     )
 
 
 def attach_vocabulaires(regelingen):
-    """Fill `domeinen_lijst` and `gemeenten_lijst` of many schemes without a query.
-
-    Uses the ids in `Regeling.vocab_ids` (kept up to date on save) and the cached
-    vocabularies; ids of deleted terms are skipped.
-    """
+    """Fill `domeinen_lijst` and `gemeenten_lijst` (lists of `Term`) without a query."""
     regelingen = list(regelingen)
-    vocab = vocabulaires()
     for regeling in regelingen:
-        ids = regeling.vocab_ids or {}
-        domein_ids, gemeente_ids = set(ids.get("d", [])), set(ids.get("g", []))
-        regeling.__dict__["domeinen_lijst"] = [
-            d for d in vocab["domeinen"] if d.pk in domein_ids
-        ]
-        regeling.__dict__["gemeenten_lijst"] = [
-            g for g in vocab["gemeenten"] if g.pk in gemeente_ids
-        ]
+        data = regeling.vocab_ids or {}
+        regeling.__dict__["domeinen_lijst"] = _terms(data.get("d"))
+        regeling.__dict__["gemeenten_lijst"] = _terms(data.get("g"))
     return regelingen
 
 
@@ -627,28 +682,28 @@ def _locale_id(locale):
         return locale.pk
     if isinstance(locale, int):
         return locale
-    locales = vocabulaires()["locales"]
-    if locale not in locales:
-        raise Locale.DoesNotExist(f"onbekende taal: {locale!r}")
-    return locales[locale]
+    return Locale.objects.get(language_code=locale).pk
 
 
 def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False):
     """Live, public schemes serving `gemeente`, in `domein`, of `soort`; see module docstring."""
     locale_id = _locale_id(locale)
-    default_id = _locale_id(settings.LANGUAGE_CODE)
     qs = Regeling.objects.live()
     if any_view_restriction():
         qs = qs.public()
-    if fallback and locale_id != default_id:
+    if fallback:
+        # Sub-queries, not extra round trips: the default language's pages of the schemes
+        # without a live translation in `locale_id`.
+        default_id = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
         translated = Regeling.objects.live().filter(locale_id=locale_id).values("translation_key")
         qs = qs.filter(
-            Q(locale_id=locale_id) | (Q(locale_id=default_id) & ~Q(translation_key__in=translated))
+            Q(locale_id=locale_id)
+            | (Q(locale_id__in=default_id) & ~Q(translation_key__in=translated))
         )
     else:
         qs = qs.filter(locale_id=locale_id)
     if gemeente is not None:
-        if not isinstance(gemeente, Gemeente):
+        if not isinstance(gemeente, Gemeente | Term):
             gemeente = next(
                 (g for g in vocabulaires()["gemeenten"] if g.key == gemeente), None
             ) or Gemeente.objects.get(key=gemeente)
@@ -657,7 +712,7 @@ def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallbac
         )
         qs = qs.filter(Q(landelijk=True) | Q(id__in=serving))
     if domein is not None:
-        if not isinstance(domein, Domein):
+        if not isinstance(domein, Domein | Term):
             domein = next(
                 (d for d in vocabulaires()["domeinen"] if d.key == domein), None
             ) or Domein.objects.get(key=domein)

@@ -124,8 +124,7 @@ def serve_regeling(page, request):
             "index_page": parent,
             "index_page_list": [parent] if parent is not None else [],
             "jsonld": page.jsonld(request),
-            "is_source_language": page.locale_id
-            == vocabulaires()["locales"].get(settings.LANGUAGE_CODE),
+            "is_source_language": page.locale.language_code == settings.LANGUAGE_CODE,
         }
     )
     return TemplateResponse(request, "verwijsgids/regeling.html", context)

@@ -21,9 +21,11 @@ class Migration(migrations.Migration):
 def fill_vocab_ids(apps, schema_editor):
     Regeling = apps.get_model("verwijsgids", "Regeling")
     for regeling in Regeling.objects.all():
+        domeinen = regeling.domeinen.order_by("sort_order", "name")
+        gemeenten = regeling.gemeenten.order_by("name")
         regeling.vocab_ids = {
-            "d": sorted(regeling.domeinen.values_list("pk", flat=True)),
-            "g": sorted(regeling.gemeenten.values_list("pk", flat=True)),
+            "d": [[d.pk, d.key, d.name, d.name_en] for d in domeinen],
+            "g": [[g.pk, g.key, g.name, g.name_en] for g in gemeenten],
         }
         regeling.save(update_fields=["vocab_ids"])
 

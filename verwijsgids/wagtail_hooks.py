@@ -1,0 +1,28 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .reports import ControleReportView
+
+
+@hooks.register("register_admin_urls")
+def register_controle_report_url():
+    return [
+        path("reports/verwijsgids-controle/", ControleReportView.as_view(),
+             name="verwijsgids_controle"),
+        path("reports/verwijsgids-controle/results/",
+             ControleReportView.as_view(results_only=True),
+             name="verwijsgids_controle_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_controle_report_menu_item():
+    return MenuItem(
+        _("Controle verwijsgids"),
+        reverse("verwijsgids_controle"),
+        name="verwijsgids-controle",
+        icon_name="warning",
+        order=150,
+    )
