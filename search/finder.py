@@ -92,6 +92,7 @@ class Rule:
     lijn: int | None = None
     weight: float = 1.0
     source: str = "synoniem"
+    expansion_texts: tuple = ()
 
 
 @dataclass
@@ -105,6 +106,11 @@ class Analysis:
     soorten: dict = field(default_factory=dict)
     lijnen: dict = field(default_factory=dict)
     corrections: dict = field(default_factory=dict)  # typed word -> corrected word
+
+    @property
+    def corrected_text(self):
+        """The question's content words, typos corrected (for Elasticsearch)."""
+        return " ".join(word for word, _stem, _weight, _kind in self.tokens)
 
     @property
     def empty(self):
@@ -156,7 +162,8 @@ class FinderIndex:
         self.rules = list(rules)
         self.place_names = {fold(name) for name in place_names}
         self._lock = threading.Lock()
-        self._build(texts)
+        self.texts = list(texts)
+        self._build(self.texts)
 
     # --- building --------------------------------------------------------------------
 

@@ -73,6 +73,7 @@ def load_rules():
                 soorten=tuple(item.soorten or ()),
                 lijn=item.lijn,
                 weight=item.gewicht,
+                expansion_texts=tuple(item.uitbreidingen_lijst),
             )
         )
     return rules
@@ -159,6 +160,43 @@ def _page_signal(sender, **kwargs):
     invalidate()
 
 
+def _elastic_enabled():
+    from django.conf import settings
+
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def _regeling_changed(sender, instance=None, **kwargs):
+    """Publish/unpublish of a scheme: update its Elasticsearch document after the commit."""
+    invalidate()
+    key = getattr(instance, "key", None)
+    if key and _elastic_enabled() and hasattr(instance, "soort"):
+        from django.db import transaction
+
+        from .tasks import update_finder_document
+
+        transaction.on_commit(lambda: update_finder_document.enqueue(key))
+
+
+_pending = threading.local()
+
+
+def _synonyms_changed(sender, **kwargs):
+    """Synonyms live in the Elasticsearch analyzer: one rebuild per transaction."""
+    invalidate()
+    if _elastic_enabled() and not getattr(_pending, "rebuild", False):
+        from django.db import transaction
+
+        from .tasks import rebuild_finder_index
+
+        def enqueue():
+            _pending.rebuild = False
+            rebuild_finder_index.enqueue()
+
+        _pending.rebuild = True
+        transaction.on_commit(enqueue)
+
+
 def connect_signals():
     from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -167,14 +205,16 @@ def connect_signals():
 
     from .models import Synoniem, Zoekgewicht
 
-    page_published.connect(_page_signal, dispatch_uid="finder-published")
-    page_unpublished.connect(_page_signal, dispatch_uid="finder-unpublished")
+    page_published.connect(_regeling_changed, dispatch_uid="finder-published")
+    page_unpublished.connect(_regeling_changed, dispatch_uid="finder-unpublished")
     post_page_move.connect(_page_signal, dispatch_uid="finder-moved")
     post_delete.connect(_page_signal, sender=Page, dispatch_uid="finder-page-deleted")
-    for model in (Synoniem, Zoekgewicht, Gemeente, Domein, Organisatie):
+    for model in (Zoekgewicht, Gemeente, Domein, Organisatie):
         uid = f"finder-{model.__name__}"
         post_save.connect(_page_signal, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_page_signal, sender=model, dispatch_uid=f"{uid}-delete")
+    post_save.connect(_synonyms_changed, sender=Synoniem, dispatch_uid="finder-synoniem-save")
+    post_delete.connect(_synonyms_changed, sender=Synoniem, dispatch_uid="finder-synoniem-del")
     m2m_changed.connect(
         _page_signal, sender=Synoniem.domeinen.through, dispatch_uid="finder-synoniem-m2m"
     )

@@ -30,6 +30,7 @@ class Result:
     score: float
     lijn: int = 0
     samenvatting: str = ""
+    page_id: int | None = None
 
     def as_dict(self):
         return {
@@ -87,6 +88,7 @@ def find(query="", gemeente=None, domein=None, limit=DEFAULT_LIMIT, language="nl
         Result(
             key=scheme.key, title=scheme.title, url=scheme.url, soort=scheme.soort,
             score=score, lijn=scheme.lijn, samenvatting=scheme.samenvatting,
+            page_id=scheme.page_id,
         )
         for scheme, score in ranked
     ]

@@ -1,5 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import guided, views
 
-urlpatterns = [path("zoeken/", views.search, name="search")]
+urlpatterns = [
+    path("zoeken/", views.search, name="search"),
+    path("vinden/", guided.vinden, name="search_vinden"),
+]

@@ -1,33 +1,94 @@
+"""Site search (/zoeken/) and the guided finder (/vinden/)."""
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
+from portal.pages import any_view_restriction
+
+from .loader import get_index
+from .querylog import log_query
+from .service import find
+from .text import MAX_QUERY_LENGTH
+
+# Schemes from the finder shown above the page results, when they fit well enough.
+FINDER_TOP = 3
+FINDER_MIN_SHARE = 0.35
+
+
+def _language():
+    return "en" if translation.get_language() == "en" else "nl"
+
+
+def _promotions(query, locale):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    return list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query), page__live=True,
+            page__locale=locale,
+        ).select_related("page")[:3]
+    )
+
+
+def _finder_matches(query, language):
+    results = find(query, limit=FINDER_TOP * 2, language=language)
+    if not results:
+        return []
+    best = results[0].score
+    return [r for r in results[:FINDER_TOP] if r.score >= best * FINDER_MIN_SHARE]
 
 
 def search(request):
-    """Site search over the live pages of the active language."""
+    """All public content of the active language; the best-fitting schemes first."""
     query = request.GET.get("q", "").strip()
+    language = _language()
     error = ""
+    matches, promotions, corrected = [], [], ""
     results = Page.objects.none()
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Uw zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {
             "max": MAX_QUERY_LENGTH
         }
     elif query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-            .search(query)
-        )
+        index = get_index(language)
+        analysis = index.analyse(query)
+        corrected = " ".join(
+            analysis.corrections.get(word, word) for word in query.lower().split()
+        ) if analysis.corrections else ""
+        locale = Locale.get_active()
+        matches = _finder_matches(query, language)
+        promotions = _promotions(query, locale)
+        pages = Page.objects.live().filter(locale=locale)
+        if any_view_restriction():
+            pages = pages.public()
+        results = pages.search(corrected or query, operator="or")
     paginator = Paginator(results, 10)
     try:
         page_obj = paginator.page(request.GET.get("pagina", 1))
     except (PageNotAnInteger, EmptyPage):
         page_obj = paginator.page(1)
+    first_page = page_obj.number == 1
+    shown = {match.page_id for match in matches} | {
+        promotion.page_id for promotion in promotions if promotion.page_id
+    }
+    items = [item for item in page_obj.object_list if not first_page or item.pk not in shown]
+    count = paginator.count + (len(matches) + len(promotions) if query and not error else 0)
+    if query and not error:
+        # Count what the resident saw: page results plus the extra schemes shown on top.
+        log_query(query, "zoeken", count, get_index(language).known_words)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"query": query, "error": error, "results": page_obj, "count": paginator.count},
+        {
+            "query": query, "error": error, "results": page_obj, "items": items,
+            "count": count, "matches": matches if first_page else [],
+            "promotions": promotions if first_page else [], "corrected": corrected,
+        },
         status=400 if error else 200,
     )
+
+

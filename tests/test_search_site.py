@@ -1,0 +1,80 @@
+"""Site search at /zoeken/: all public content of the active language, schemes first."""
+
+import re
+
+import pytest
+
+from search.models import Zoekvraag
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    return re.findall(r'<h2 class="utrecht-heading-3"><a class="utrecht-link" href="([^"]+)">',
+                      response.content.decode())
+
+
+@pytest.mark.parametrize("word", ["klacht", "zorg"])
+def test_klacht_and_zorg_show_the_signaleerpunt_first(client, word):
+    response = client.get("/zoeken/", {"q": word})
+    assert response.status_code == 200
+    assert result_titles(response)[0] == "/verwijsgids/signaleerpunt/"
+
+
+def test_results_are_labelled_by_type_and_not_indexed(client):
+    response = client.get("/zoeken/", {"q": "zorg"})
+    body = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in body
+    assert "Regeling" in body
+    assert "Homepage" in body or "Inhoudspagina" in body or "Verwijsgids" in body
+    assert 'role="status"' in body
+
+
+def test_search_stays_in_the_active_language(client):
+    body = client.get("/en/zoeken/", {"q": "klacht"}).content.decode()
+    links = re.findall(r'class="utrecht-link" href="(/[^"]*)"', body.split("<main")[1])
+    assert links and all(link.startswith("/en/") for link in links if "zoeken" not in link)
+    dutch = client.get("/zoeken/", {"q": "privacy"}).content.decode()
+    assert 'href="/privacy/"' in dutch and 'href="/en/privacy/"' not in dutch.split("<main")[1]
+
+
+def test_schemes_are_not_listed_twice(client):
+    links = result_titles(client.get("/zoeken/", {"q": "klacht"}))
+    assert len(links) == len(set(links))
+
+
+def test_typo_is_corrected_for_the_page_search(client):
+    body = client.get("/zoeken/", {"q": "huisats"}).content.decode()
+    assert "gezocht op" in body and "huisarts" in body
+    assert "/verwijsgids/klacht-zorgaanbieder/" in body
+
+
+def test_site_search_is_logged(client):
+    client.get("/zoeken/", {"q": "privacy"})
+    row = Zoekvraag.objects.get(bron="zoeken")
+    assert row.vraag == "privacy" and row.resultaten >= 1
+
+
+def test_editors_search_promotion_comes_first(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+    from wagtail.models import Page
+
+    privacy = Page.objects.get(slug="privacy", locale__language_code="nl")
+    SearchPromotion.objects.create(query=Query.get("klacht"), page=privacy,
+                                   description="Uitgelicht")
+    links = result_titles(client.get("/zoeken/", {"q": "klacht"}))
+    assert links[0] == "/privacy/"
+    assert links[1] == "/verwijsgids/signaleerpunt/"
+
+
+def test_nothing_found_offers_the_guided_finder(client):
+    body = client.get("/zoeken/", {"q": "qqqxxzz"}).content.decode()
+    assert "Niets gevonden" in body and 'href="/vinden/"' in body
+
+
+def test_search_pages_stay_within_the_query_budget(client, django_assert_max_num_queries):
+    client.get("/zoeken/", {"q": "opwarmen"})  # builds the finder's in-memory index once
+    for query in ["klacht", "zorg", "privacy", "huisarts komt niet", ""]:
+        with django_assert_max_num_queries(10):
+            response = client.get("/zoeken/", {"q": query})
+        assert response.status_code == 200
