@@ -68,8 +68,8 @@ def melden_path(language="nl", regeling=None, domein=None):
     """The intake form with a scheme or domain filled in (``?regeling=`` / ``?domein=``)."""
     with translation.override(language):
         try:
-            base = reverse("melden")
-        except NoReverseMatch:  # the intake form's URL name may differ; its path does not
+            base = reverse("meldformulier:start")
+        except NoReverseMatch:  # the intake form is built on its own branch; its path is fixed
             base = f"{_prefix(language)}/melden/"
     params = {}
     if regeling:
