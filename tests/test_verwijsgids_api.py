@@ -3,6 +3,8 @@
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
@@ -181,7 +183,15 @@ def test_schemathesis_finds_no_errors(client, mode):
         response = case.call_and_validate(app=WSGI_APP, headers={"Host": "testserver"})
         calls.append(response.status_code)
 
-    run()
+    # Like Django's test client: keep the test's database connection (and its transaction)
+    # open between requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        run()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     assert calls, "schemathesis generated no requests"
     assert all(code < 500 for code in calls)
     if mode == GenerationMode.POSITIVE:
