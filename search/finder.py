@@ -24,6 +24,7 @@ import math
 import threading
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -170,16 +171,23 @@ class FinderIndex:
     def _build(self, texts):
         self.postings = {}  # stem -> {idx: weight}
         self.surface = {}  # folded word -> stem, the vocabulary for typo correction
+        # Per scheme: {word: summed field weight}; each text is tokenised once.
+        weighted_words = []
         for scheme, fields in zip(self.schemes, texts, strict=True):
+            counts = {}
             for field_name, text in fields.items():
                 weight = FIELD_WEIGHTS.get(field_name, 0.4)
                 for word in split_words_keep_stop(text):
                     if word in STOPWORDS or len(word) < 2:
                         continue
-                    stem_ = stem(word)
-                    self.surface.setdefault(word, stem_)
-                    bucket = self.postings.setdefault(stem_, {})
-                    bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight
+                    counts[word] = counts.get(word, 0.0) + weight
+            weighted_words.append(counts)
+            for word, weight in counts.items():
+                stem_ = self.surface.get(word)
+                if stem_ is None:
+                    stem_ = self.surface[word] = stem(word)
+                bucket = self.postings.setdefault(stem_, {})
+                bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight
         for rule in self.rules:
             for word in split_words_keep_stop(rule.term):
                 if word not in STOPWORDS:
@@ -195,13 +203,11 @@ class FinderIndex:
             parts = self._split_compound(word, known)
             if parts:
                 self.compound_parts[word] = parts
-        for scheme, fields in zip(self.schemes, texts, strict=True):
-            for field_name, text in fields.items():
-                weight = FIELD_WEIGHTS.get(field_name, 0.4) * COMPOUND_PART_WEIGHT
-                for word in split_words_keep_stop(text):
-                    for part in self.compound_parts.get(word, ()):
-                        bucket = self.postings.setdefault(stem(part), {})
-                        bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight
+        for scheme, counts in zip(self.schemes, weighted_words, strict=True):
+            for word, weight in counts.items():
+                for part in self.compound_parts.get(word, ()):
+                    bucket = self.postings.setdefault(stem(part), {})
+                    bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight * COMPOUND_PART_WEIGHT
         # Saturate term frequency: a word repeated ten times is not ten times as relevant.
         for bucket in self.postings.values():
             for idx, weight in bucket.items():
@@ -235,6 +241,7 @@ class FinderIndex:
             self.by_soort.setdefault(scheme.soort, []).append(scheme.idx)
             self.by_lijn.setdefault(scheme.lijn, []).append(scheme.idx)
         self._corrections = {}
+        self._arrays()
         self.known_words = set(self.surface) | {
             word for name in self.place_names for word in split_words_keep_stop(name)
         }
@@ -356,53 +363,95 @@ class FinderIndex:
             allowed = in_domain if allowed is None else allowed & in_domain
         return allowed
 
-    def score(self, analysis, allowed=None):
-        scores = {}
+    def _arrays(self):
+        """numpy views of the index, so scoring 10,000 schemes stays in milliseconds."""
+        count = len(self.schemes)
+        self.np_postings = {
+            stem_: (np.fromiter(bucket.keys(), dtype=np.int64, count=len(bucket)),
+                    np.fromiter(bucket.values(), dtype=np.float64, count=len(bucket)))
+            for stem_, bucket in self.postings.items() if bucket
+        }
 
-        def add(idx, value):
-            if allowed is None or idx in allowed:
-                scores[idx] = scores.get(idx, 0.0) + value
+        def spread_weight(idx):
+            spread = len(self.schemes[idx].domains)
+            return 1.0 if spread <= 2 else (0.75 if spread <= 4 else 0.5)
 
+        self.np_domain = {
+            domain: (np.array(ids, dtype=np.int64),
+                     np.array([spread_weight(i) for i in ids], dtype=np.float64))
+            for domain, ids in self.by_domain.items()
+        }
+        self.np_soort = {k: np.array(v, dtype=np.int64) for k, v in self.by_soort.items()}
+        self.np_lijn = {k: np.array(v, dtype=np.int64) for k, v in self.by_lijn.items()}
+        self.np_boost = np.array([s.boost for s in self.schemes], dtype=np.float64)
+        order = sorted(range(count), key=lambda i: self.schemes[i].title.lower())
+        self.np_title_rank = np.empty(count, dtype=np.int64)
+        self.np_title_rank[order] = np.arange(count)
+        self._masks = {}
+
+    def mask(self, gemeente=None, domein=None):
+        """Boolean array of the schemes that pass the filters, or None for all."""
+        if not gemeente and not domein:
+            return None
+        key = (gemeente, domein)
+        if key not in self._masks:
+            allowed = self.allowed(gemeente, domein)
+            mask = np.zeros(len(self.schemes), dtype=bool)
+            if allowed:
+                mask[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+            with self._lock:
+                self._masks[key] = mask
+        return self._masks[key]
+
+    def score(self, analysis, mask=None):
+        """Scores of all schemes (numpy array); 0 for schemes that do not match."""
+        scores = np.zeros(len(self.schemes), dtype=np.float64)
         for stem_, weight in analysis.terms.items():
-            idf = self.idf.get(stem_, 0.0)
-            for idx, field_weight in self.postings.get(stem_, {}).items():
-                add(idx, weight * idf * field_weight)
+            posting = self.np_postings.get(stem_)
+            if posting is not None:
+                scores[posting[0]] += weight * self.idf.get(stem_, 0.0) * posting[1]
         for key, value in analysis.keys.items():
             scheme = self.by_key.get(key)
             if scheme is not None:
-                add(scheme.idx, value)
+                scores[scheme.idx] += value
         for domain, value in analysis.domains.items():
-            for idx in self.by_domain.get(domain, ()):
-                spread = len(self.schemes[idx].domains)
-                specificity = 1.0 if spread <= 2 else (0.75 if spread <= 4 else 0.5)
-                add(idx, W_DOMAIN * value * specificity)
+            if domain in self.np_domain:
+                ids, spread = self.np_domain[domain]
+                scores[ids] += W_DOMAIN * value * spread
         for soort, value in analysis.soorten.items():
-            for idx in self.by_soort.get(soort, ()):
-                add(idx, W_SOORT * value)
+            if soort in self.np_soort:
+                scores[self.np_soort[soort]] += W_SOORT * value
         for lijn, value in analysis.lijnen.items():
-            for idx in self.by_lijn.get(lijn, ()):
-                add(idx, W_LIJN * value)
-        return {idx: value * self.schemes[idx].boost for idx, value in scores.items()}
+            if lijn in self.np_lijn:
+                scores[self.np_lijn[lijn]] += W_LIJN * value
+        scores *= self.np_boost
+        if mask is not None:
+            scores[~mask] = 0.0
+        return scores
 
     def search(self, query, gemeente=None, domein=None, limit=20):
         """[(Scheme, score)] best first, plus the `Analysis`."""
-        allowed = self.allowed(gemeente, domein)
         analysis = self.analyse(query or "")
         if analysis.empty:
+            allowed = self.allowed(gemeente, domein)
             pool = self.schemes if allowed is None else [self.schemes[i] for i in allowed]
             ordered = sorted(pool, key=lambda s: (-s.boost, s.lijn, s.title.lower()))
             return [(scheme, round(scheme.boost, 4)) for scheme in ordered[:limit]], analysis
-        scores = self.score(analysis, allowed)
-        if not scores:
+        if not self.schemes:
             return [], analysis
-        best = max(scores.values())
+        scores = self.score(analysis, self.mask(gemeente, domein))
+        best = float(scores.max())
         if best <= 0:
             return [], analysis
-        ranked = sorted(
-            ((idx, value) for idx, value in scores.items() if value >= best * RELATIVE_CUTOFF),
-            key=lambda item: (-item[1], self.schemes[item[0]].title.lower()),
-        )
-        return [(self.schemes[idx], round(value, 4)) for idx, value in ranked[:limit]], analysis
+        candidates = np.nonzero(scores >= best * RELATIVE_CUTOFF)[0]
+        if len(candidates) > limit * 4:
+            # Keep the best few before the exact (score, title) ordering.
+            top = np.argpartition(-scores[candidates], limit * 4)[: limit * 4]
+            threshold = scores[candidates[top]].min()
+            candidates = np.nonzero(scores >= threshold)[0]
+        order = np.lexsort((self.np_title_rank[candidates], -scores[candidates]))
+        ranked = candidates[order][:limit]
+        return [(self.schemes[int(i)], round(float(scores[i]), 4)) for i in ranked], analysis
 
 
 def fold_key(value):

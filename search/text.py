@@ -68,8 +68,10 @@ _stemmer = snowballstemmer.stemmer("dutch")
 
 def fold(text):
     """Lower case without accents: 'Cliënt' -> 'client'."""
-    text = unicodedata.normalize("NFKD", str(text or "").lower())
-    return "".join(char for char in text if not unicodedata.combining(char))
+    text = str(text or "").lower()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text):
