@@ -129,6 +129,27 @@ def test_plain_iframe_embed_works_and_other_pages_refuse_to_be_framed(
         ), path
 
 
+def test_link_builder_without_javascript_gives_a_link_to_the_right_scheme(
+    _chromium, site_url
+):
+    context = _chromium.new_context(java_script_enabled=False, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/linken-naar-ons/")
+        page.get_by_label("Zoeken met een vraag die al is ingevuld").check()
+        page.get_by_label("Vraag", exact=True).fill("mijn huishoudelijke hulp komt niet")
+        page.get_by_role("button", name="Maak de link").click()
+        page.wait_for_url(re.compile(r"doel=vraag"))
+        pasted = page.locator("#code-html").inner_text()
+        assert pasted.startswith(f'<a href="{site_url}/zoeken/?q=')
+        page.locator("#voorbeeld a").click()
+        page.wait_for_url(re.compile(r"/zoeken/\?q=mijn"))
+        first = page.locator("ol.slp-card-list a").first
+        assert first.inner_text() == "Klacht bij de Wmo-aanbieder"
+    finally:
+        context.close()
+
+
 # axe-core is injected as an inline script: these tests let Chromium bypass the CSP.
 AXE_CONTEXT = pytest.mark.parametrize("browser_context_args", [
     {"locale": "nl-NL", "viewport": {"width": 1280, "height": 900}, "bypass_csp": True},
