@@ -8,12 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
+from portal.partners import PartnerSitemap
 from portal.sitemap import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap,
+                                               "partners": PartnerSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -27,6 +29,7 @@ urlpatterns = [
 
 # Public pages, Dutch at /, English at /en/. App views come before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
+    path("", include("portal.partner_urls")),  # partners: deep links, embed, link builder
     path("", include("search.urls")),
     path("", include("verwijsgids.urls")),
     path("", include("meldformulier.urls")),
