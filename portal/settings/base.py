@@ -238,9 +238,7 @@ LOGGING = {
 # Fernet keys for personal data of meldingen, comma-separated, the first one encrypts
 # (rotation: see meldformulier/crypto.py). Production refuses to start without them.
 MELDINGEN_ENCRYPTION_KEYS = env_list("MELDINGEN_ENCRYPTION_KEYS")
-MELDINGEN_REQUIRE_ENCRYPTION_KEYS = os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith(
-    ".production"
-)
+MELDINGEN_REQUIRE_ENCRYPTION_KEYS = False  # True in production.py
 # Months after closing before a melding (with attachments) is deleted automatically.
 MELDINGEN_BEWAARTERMIJN_MAANDEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_MAANDEN", "12"))
 # Promised reaction time (working days) and default follow-up ("nabellen") after a referral.

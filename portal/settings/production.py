@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY, env_bool
 
 DEBUG = False
+MELDINGEN_REQUIRE_ENCRYPTION_KEYS = True
 _INSECURE = {"", "dev-only-not-secret", "test-only-not-secret", "changeme", "change-me"}
 if SECRET_KEY in _INSECURE or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
