@@ -22,6 +22,17 @@ def guideline_view(request):
     })
 
 
+@permission_required(guard.OVERRIDE_PERMISSION, raise_exception=True)
+def overrides_view(request):
+    from .models import PrivacyOverride
+
+    return TemplateResponse(request, "casussen/admin/overrides.html", {
+        "page_title": _("Privacy-uitzonderingen"),
+        "header_title": _("Privacy-uitzonderingen"),
+        "overrides": PrivacyOverride.objects.all()[:200],
+    })
+
+
 @require_http_methods(["GET", "POST"])
 @permission_required("wagtailadmin.access_admin")
 def send_edition_view(request, page_id):
@@ -54,6 +65,7 @@ def send_edition_view(request, page_id):
 def register_admin_urls():
     return [
         path("casussen/publicatierichtlijn/", guideline_view, name="casussen_guideline"),
+        path("casussen/privacy-uitzonderingen/", overrides_view, name="casussen_overrides"),
         path("casussen/editie/<int:page_id>/versturen/", send_edition_view,
              name="casussen_send_edition"),
     ]
@@ -63,6 +75,18 @@ def register_admin_urls():
 def register_guideline_menu_item():
     return MenuItem(gettext_lazy("Publicatierichtlijn casussen"),
                     "/admin/casussen/publicatierichtlijn/", icon_name="doc-full", order=900)
+
+
+class OverridesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(guard.OVERRIDE_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_overrides_menu_item():
+    return OverridesMenuItem(gettext_lazy("Privacy-uitzonderingen"),
+                             "/admin/casussen/privacy-uitzonderingen/", icon_name="warning",
+                             order=900)
 
 
 @hooks.register("register_page_header_buttons")

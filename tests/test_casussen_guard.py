@@ -204,3 +204,25 @@ def test_guideline_in_the_admin_and_in_the_repository(client, editor):
     response = client.get("/admin/casussen/publicatierichtlijn/")
     assert response.status_code == 200
     assert "Letters in plaats van namen" in response.content.decode()
+
+
+def test_override_log_is_visible_to_privacy_officers_only(client, officer, editor, case):
+    from casussen.models import PrivacyOverride
+
+    PrivacyOverride.record(case, officer, "Organisatienaam", [{"kind": "naam", "text": "X"}])
+    client.force_login(editor)
+    assert client.get("/admin/casussen/privacy-uitzonderingen/").status_code == 403
+    client.force_login(officer)
+    response = client.get("/admin/casussen/privacy-uitzonderingen/")
+    assert response.status_code == 200
+    assert "Organisatienaam" in response.content.decode()
+
+
+def test_send_edition_admin_page(client, moderator):
+    from casussen.models import NieuwsbriefEditie
+
+    edition = NieuwsbriefEditie.objects.live().first()
+    client.force_login(moderator)
+    response = client.get(f"/admin/casussen/editie/{edition.pk}/versturen/")
+    assert response.status_code == 200
+    assert client.post(f"/admin/casussen/editie/{edition.pk}/versturen/").status_code == 302
