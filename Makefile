@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test serve install frontend messages system-deps lint check lock benchmarks clean
+.PHONY: run test serve install frontend messages system-deps lint check lock clean bench-deps bench-pages
 
 run: install frontend messages  ## Serve the site with demo content on SQLite (development).
 	$(BIN)/python manage.py migrate --noinput
@@ -64,3 +64,9 @@ lock:  ## Re-pin requirements.lock after changing pyproject.toml.
 
 clean:
 	rm -rf $(VENV) node_modules portal/static/build staticfiles var
+
+bench-deps:  ## Tools the benchmarks use (wrk).
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+
+bench-pages: install frontend messages bench-deps  ## Page throughput against the ceiling.
+	$(BIN)/python -m benchmarks.pages

@@ -20,6 +20,7 @@ urlpatterns = [
         name="robots_txt",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", portal_views.healthz, name="healthz"),
     # Public APIs (language through ?lang=, not the URL prefix).
     path("api/", include("portal.api_urls")),
 ]

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import render
 
 
@@ -7,3 +8,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def healthz(request):
+    """Liveness check for load balancers; also the ceiling in benchmarks/pages.py."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -80,3 +80,19 @@ def test_security_headers_on_public_pages(client):
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_postgresql_search_uses_dutch_stemming(settings):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Dutch text-search configuration applies to PostgreSQL only")
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "dutch"
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    # The Dutch home page says "verzamelen"; only a Dutch stemmer matches the stem "verzamel".
+    dutch_homes = HomePage.objects.live().filter(locale=Locale.objects.get(language_code="nl"))
+    assert [page.slug for page in dutch_homes.search("verzamel")] == ["home"]
+    assert list(dutch_homes.search("xyzklachtloos")) == []

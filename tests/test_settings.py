@@ -10,7 +10,9 @@ GOOD_KEY = "k" * 20 + "-this-is-a-long-random-looking-production-key-0123456789"
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
