@@ -158,3 +158,21 @@ def test_web_app_does_not_import_deduce_at_startup():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", [
+    "Het SignaLeerpunt sprak met de klantmanager Werk en Inkomen.",
+    "De coach Jeugd en de begeleider Wonen zaten samen aan tafel.",
+    "Hoewel de moeder Marokkaans spreekt, kreeg zij alle brieven in het Nederlands.",
+])
+def test_capitalised_words_after_care_words_that_are_not_names(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Haar zoon Jayden kreeg geen plek.", "Jayden"),
+    ("De buurman, Gerrit, deed de boodschappen.", "Gerrit"),
+    ("De wijkverpleegkundige Marloes zag het.", "Marloes"),
+])
+def test_names_after_care_and_family_words(text, name):
+    assert name in [f.text for f in scan(text)]

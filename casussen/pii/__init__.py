@@ -195,7 +195,12 @@ def scan(text, use_deduce=True):
     for rule in rules.RULES:
         candidates.extend(rule(text))
     if use_deduce:
+        from .engine import is_known_name
+
+        candidates.extend(rules.find_names(text, is_known_name))
         candidates.extend(_from_deduce(text))
+    else:
+        candidates.extend(rules.find_names(text))
 
     allowed = allowlist.allowed_spans(text)
     kept = []

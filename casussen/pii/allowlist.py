@@ -41,7 +41,10 @@ TERMS = [
     "DigiD", "Mijn Overheid", "MijnOverheid", "Kerst", "Kerstmis", "Pasen", "Pinksteren",
     "Ramadan", "Suikerfeest", "Nederland", "Nederlands", "Noord-Holland", "Kennemerland",
     "Zuid-Kennemerland", "Randstad", "Haarlem", "Zandvoort", "Bloemendaal", "Heemstede",
-    "Amsterdam", "Haarlemmermeer", "Velsen", "IJmond",
+    "Amsterdam", "Haarlemmermeer", "Velsen", "IJmond", "Werk en Inkomen", "Werk & Inkomen",
+    "Schuldhulpverlening", "Schuldhulp", "Klantcontact", "Burgerzaken", "Leerplicht",
+    "Leerlingenvervoer", "Jeugdhulp", "Sociaal Domein", "Zorg en Veiligheid",
+    "Veiligheidshuis", "Sociale Dienst", "Stadsloket", "Wijkcentrum", "Buurtcentrum",
 ]
 
 # Public service numbers of organisations (not personal data), digits only.

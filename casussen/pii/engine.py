@@ -48,3 +48,12 @@ def is_place(word):
     """Whether `word` is in deduce's list of place names."""
     places = get_deduce().lookup_structs["placename"]
     return places.longest_matching_prefix([word]) is not None
+
+
+def is_known_name(word):
+    """Whether `word` is in deduce's lists of first names or surnames."""
+    structs = get_deduce().lookup_structs
+    return any(
+        structs[name].longest_matching_prefix([word]) is not None
+        for name in ("first_name", "surname")
+    )

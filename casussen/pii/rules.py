@@ -416,9 +416,14 @@ RELATION_NAME_RE = re.compile(
 NAMING_RE = re.compile(rf"\b{NAMING_VERBS}\s+({FULL_NAME})")
 
 
-def find_names(text):
+def find_names(text, is_known_name=None):
     """Names after a title ("mevrouw Kaya"), a family or care word ("zijn dochter Eva") or a
-    naming verb ("genaamd Piet"). Letters used as pseudonyms ("mevrouw A.") are left alone."""
+    naming verb ("genaamd Piet"). Letters used as pseudonyms ("mevrouw A.") are left alone.
+
+    After a family or care word a capitalised word may also be a department or a language
+    ("de klantmanager Werk en Inkomen", "de moeder Marokkaans"), so there the word must be a
+    known first name or surname (`is_known_name`), or be followed by a second name word.
+    """
     for pattern in (TITLE_NAME_RE, RELATION_NAME_RE, NAMING_RE):
         for m in pattern.finditer(text):
             value = m.group(1)
@@ -437,6 +442,10 @@ def find_names(text):
                     continue
             if not _name_ok(value):
                 continue
+            if pattern is RELATION_NAME_RE and is_known_name is not None:
+                words = [w for w in value.split() if not re.fullmatch(INTERFIX, w)]
+                if len(words) < 2 and not is_known_name(words[0].strip(".,")):
+                    continue
             start = m.start(1)
             # leave out leading initials that belong to the name? keep them: "J. Jansen"
             yield start, start + len(value), "naam"
@@ -467,5 +476,5 @@ def find_ages(text):
 
 RULES = [
     find_emails, find_phones, find_postcodes, find_ibans, find_bsn, find_plates,
-    find_file_numbers, find_dates, find_streets, find_names,
+    find_file_numbers, find_dates, find_streets,
 ]
