@@ -176,3 +176,17 @@ def test_capitalised_words_after_care_words_that_are_not_names(text):
 ])
 def test_names_after_care_and_family_words(text, name):
     assert name in [f.text for f in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenter Jeugdhulp en Youké hadden allebei een wachtlijst.",
+    "De school van Lucas Onderwijs belde het wijkteam.",
+    "Het Rode Kruis hielp met vervoer naar het ziekenhuis.",
+    "Bel voor gratis hulp bij geldzaken met Geldfit op 0800-8115.",
+])
+def test_organisations_and_their_service_numbers_are_not_personal_data(text):
+    assert scan(text) == []
+
+
+def test_a_service_number_without_an_organisation_is_still_reported():
+    assert [f.kind for f in scan("Hij belde ons vanaf 0800-1234567.")] == ["telefoonnummer"]

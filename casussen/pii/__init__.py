@@ -169,6 +169,29 @@ def _address_like(value):
     return bool(number) and not re.fullmatch(r"(?:19|20)\d{2}", number.group(1))
 
 
+def _organisation_name(value):
+    """'Kenter Jeugdhulp', 'Lucas Onderwijs': a phrase ending in an organisation noun."""
+    words = value.split()
+    return len(words) > 1 and words[-1].lower().strip(".,") in allowlist.ORGANISATION_NOUNS
+
+
+SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088")
+
+
+def _service_number_of_organisation(text, start, allowed):
+    """A free or business service number (0800, 0900, 088) mentioned in the same sentence as
+    an organisation is that organisation's number ("Bel Geldfit op 0800-8115")."""
+    digits = re.sub(r"\D", "", text[start : start + 20])
+    if digits.startswith("31"):
+        digits = "0" + digits[2:]
+    if not digits.startswith(SERVICE_PREFIXES):
+        return False
+    for lo, hi in rules.sentence_bounds(text):
+        if lo <= start < hi:
+            return any(lo <= s and e <= hi for s, e in allowed)
+    return False
+
+
 def _inside(span, spans):
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
@@ -206,6 +229,10 @@ def scan(text, use_deduce=True):
     kept = []
     for start, end, kind in candidates:
         if end <= start:
+            continue
+        if kind == "naam" and _organisation_name(text[start:end]):
+            continue
+        if kind == "telefoonnummer" and _service_number_of_organisation(text, start, allowed):
             continue
         if kind in ("naam", "adres") and _inside((start, end), allowed):
             continue

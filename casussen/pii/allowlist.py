@@ -30,7 +30,23 @@ ORGANISATIONS = [
     "Zorgbalans", "Kennemerhart", "Hospice", "Huisartsenpost", "Slachtofferhulp",
     "Kindertelefoon", "Raad voor Rechtsbijstand", "Nibud", "Geldfit", "Divosa", "VNG",
     "Commissie Samenleving", "Gemeenteraad", "College van B en W", "Gemeente",
+    "Rode Kruis", "Het Rode Kruis", "Zonnebloem", "De Zonnebloem", "Pluspunt", "Kenter",
+    "Youké", "Salut", "Dock", "Streetcornerwork", "Stichting Leergeld", "Leergeld",
+    "Cliëntenbelang", "Stichting Present", "Parnassia", "Brijder", "Hartekamp Groep",
 ]
+
+# Last words that make a capitalised phrase an organisation, not a person:
+# "Kenter Jeugdhulp", "Lucas Onderwijs", "Hartekamp Groep".
+ORGANISATION_NOUNS = {
+    "jeugdhulp", "jeugdzorg", "onderwijs", "zorg", "groep", "wonen", "welzijn", "thuiszorg",
+    "stichting", "instituut", "centrum", "ggz", "kinderopvang", "thuisadministratie",
+    "advies", "bewindvoering", "beheer", "bank", "verzekeringen", "college", "school",
+    "lyceum", "academie", "bibliotheek", "vereniging", "fonds", "kliniek", "praktijk",
+    "apotheek", "gasthuis", "ziekenhuis", "loket", "diensten", "dienst", "kruis", "raad",
+    "commissie", "team", "wijkteam", "huisartsen", "huisartsenpraktijk", "verpleging",
+    "wijkverpleging", "opvang", "woningcorporatie", "wooncorporatie", "ombudsman", "bv",
+    "b.v.", "nv", "n.v.", "vof", "coöperatie", "federatie", "netwerk", "platform",
+}
 
 # Laws, schemes and other capitalised words in case stories that are not names.
 TERMS = [
