@@ -1,0 +1,121 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from . import guard
+
+
+def guideline_view(request):
+    return TemplateResponse(request, "casussen/admin/guideline.html", {
+        "page_title": _("Publicatierichtlijn casussen"),
+        "header_title": _("Publicatierichtlijn casussen"),
+        "guideline": guard.guideline_text(),
+    })
+
+
+@permission_required(guard.OVERRIDE_PERMISSION, raise_exception=True)
+def overrides_view(request):
+    from .models import PrivacyOverride
+
+    return TemplateResponse(request, "casussen/admin/overrides.html", {
+        "page_title": _("Privacy-uitzonderingen"),
+        "header_title": _("Privacy-uitzonderingen"),
+        "overrides": PrivacyOverride.objects.all()[:200],
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("wagtailadmin.access_admin")
+def send_edition_view(request, page_id):
+    from .models import NieuwsbriefEditie, Ontvanger
+    from .sending import start_sending
+
+    edition = get_object_or_404(NieuwsbriefEditie, pk=page_id)
+    if not edition.permissions_for_user(request.user).can_publish():
+        messages.error(request, _("U mag deze editie niet versturen."))
+        return redirect("wagtailadmin_explore", edition.get_parent().pk)
+    if request.method == "POST":
+        if not edition.live:
+            messages.error(request, _("Publiceer de editie eerst."))
+        else:
+            created = start_sending(edition)
+            messages.success(request, _("Verzending gestart: %(count)s nieuwe ontvangers.")
+                             % {"count": created})
+        return redirect("casussen_send_edition", page_id)
+    counts = {
+        state: Ontvanger.objects.filter(edition=edition, state=state).count()
+        for state, _label in Ontvanger.STATES
+    }
+    return TemplateResponse(request, "casussen/admin/send_edition.html", {
+        "page_title": _("Editie versturen"), "header_title": edition.title,
+        "edition": edition, "counts": counts, "states": Ontvanger.STATES,
+    })
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("casussen/publicatierichtlijn/", guideline_view, name="casussen_guideline"),
+        path("casussen/privacy-uitzonderingen/", overrides_view, name="casussen_overrides"),
+        path("casussen/editie/<int:page_id>/versturen/", send_edition_view,
+             name="casussen_send_edition"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def register_guideline_menu_item():
+    return MenuItem(gettext_lazy("Publicatierichtlijn casussen"),
+                    "/admin/casussen/publicatierichtlijn/", icon_name="doc-full", order=900)
+
+
+class OverridesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(guard.OVERRIDE_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_overrides_menu_item():
+    return OverridesMenuItem(gettext_lazy("Privacy-uitzonderingen"),
+                             "/admin/casussen/privacy-uitzonderingen/", icon_name="warning",
+                             order=900)
+
+
+@hooks.register("register_page_header_buttons")
+def send_edition_button(page, user, view_name=None, next_url=None):
+    from .models import NieuwsbriefEditie
+
+    if isinstance(page.specific_deferred, NieuwsbriefEditie) and page.live:
+        yield Button(_("Versturen"), reverse("casussen_send_edition", args=[page.pk]),
+                     icon_name="mail", priority=50)
+
+
+@hooks.register("before_publish_page")
+def block_publishing_with_personal_data(request, page):
+    """Backstop for every publish from the editor: no personal data, or a logged override."""
+    from .models import Casus, PrivacyOverride
+
+    page = page.specific
+    if not isinstance(page, Casus):
+        return None
+    report = guard.scan_fields(page.privacy_texts())
+    if not report:
+        return None
+    reason = request.POST.get("privacy_override_reason", "").strip()
+    if reason and request.user.has_perm(guard.OVERRIDE_PERMISSION):
+        PrivacyOverride.record(page, request.user, reason, guard.report_as_json(report))
+        return None
+    messages.error(
+        request,
+        _("Niet gepubliceerd: de privacycontrole vond nog persoonsgegevens. De wijzigingen zijn "
+          "als concept opgeslagen."),
+    )
+    return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

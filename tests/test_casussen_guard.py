@@ -1,0 +1,230 @@
+"""The privacy guard: findings shown in the editor, publishing blocked, override logged,
+second-person approval through the workflow "Casus publiceren" with its Privacytoets."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from wagtail.models import Workflow
+
+from casussen.models import Casus, PrivacyOverride, PrivacytoetsTask
+
+pytestmark = pytest.mark.django_db
+
+NAME_TEXT = "Mevrouw Kaya belde ons drie keer, maar niemand nam op."
+
+
+def _user(username, *groups, perms=()):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x")
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    for codename in perms:
+        app, code = codename.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app,
+                                                         codename=code))
+    return user
+
+
+@pytest.fixture
+def editor():
+    return _user("redacteur", "Editors")
+
+
+@pytest.fixture
+def moderator():
+    return _user("moderator", "Moderators")
+
+
+@pytest.fixture
+def officer():
+    return _user("privacy", "Moderators", "Privacyfunctionaris")
+
+
+@pytest.fixture
+def case():
+    return Casus.objects.live().get(slug="taxi-komt-niet")
+
+
+def _form_data(page, **changes):
+    data = {
+        "title": page.title, "slug": page.slug, "summary": page.summary,
+        "situation": page.situation, "what_went_wrong": page.what_went_wrong,
+        "what_was_done": page.what_was_done, "result": page.result, "lessons": page.lessons,
+        "quarter": page.quarter, "year": page.year, "outcome": page.outcome,
+        "organisations": page.organisations,
+        "domains": [d.pk for d in page.domains.all()],
+        "themes": [t.pk for t in page.themes.all()],
+        "seo_title": "", "search_description": "",
+        "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0", "comments-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def _edit(client, page, **changes):
+    return client.post(f"/admin/pages/{page.pk}/edit/", _form_data(page, **changes))
+
+
+def test_saving_a_draft_with_a_name_works_and_the_editor_sees_it_in_place(client, moderator,
+                                                                            case):
+    client.force_login(moderator)
+    response = _edit(client, case, situation=NAME_TEXT)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.has_unpublished_changes
+    assert NAME_TEXT not in case.situation  # the live version is untouched
+    page = client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    assert "<mark>Kaya</mark>" in page
+    assert "Publicatierichtlijn" in page
+
+
+def test_publishing_with_a_name_is_blocked_with_the_finding_at_its_place(client, moderator,
+                                                                         case):
+    client.force_login(moderator)
+    response = _edit(client, case, situation=NAME_TEXT, **{"action-publish": "1"})
+    assert response.status_code == 200  # the form comes back with errors
+    body = response.content.decode()
+    assert "»Kaya«" in body
+    case.refresh_from_db()
+    assert NAME_TEXT not in case.situation
+    assert not PrivacyOverride.objects.exists()
+
+
+def test_a_reason_from_someone_without_the_permission_does_not_help(client, moderator, case):
+    client.force_login(moderator)
+    _edit(client, case, situation=NAME_TEXT, privacy_override_reason="Is een organisatie",
+          **{"action-publish": "1"})
+    case.refresh_from_db()
+    assert NAME_TEXT not in case.situation
+    assert not PrivacyOverride.objects.exists()
+
+
+def test_privacy_officer_overrides_with_a_reason_which_is_logged(client, officer, case):
+    client.force_login(officer)
+    assert officer.has_perm("casussen.privacy_override")
+    response = _edit(client, case, situation=NAME_TEXT,
+                     privacy_override_reason="Kaya is hier de naam van een organisatie.",
+                     **{"action-publish": "1"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert NAME_TEXT in case.situation and case.live
+    log = PrivacyOverride.objects.get()
+    assert log.user == officer and log.user_name == "privacy"
+    assert log.reason == "Kaya is hier de naam van een organisatie."
+    assert log.page_id == case.pk and log.created_at
+    assert {"field": "situation", "text": "Kaya", "kind": "naam"}.items() <= log.findings[0].items()
+
+
+def test_publishing_a_clean_change_works(client, moderator, case):
+    client.force_login(moderator)
+    response = _edit(client, case, lessons="Meld elk probleem met het vervoer.",
+                     **{"action-publish": "1"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.lessons == "Meld elk probleem met het vervoer."
+
+
+def test_hook_blocks_publishing_outside_the_form(rf, moderator, case):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from casussen.wagtail_hooks import block_publishing_with_personal_data
+
+    case.what_was_done = "Wij belden met haar zoon Ahmed."
+    request = rf.post("/admin/", {})
+    request.user = moderator
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    response = block_publishing_with_personal_data(request, case)
+    assert response is not None and response.status_code == 302
+    case.what_was_done = "Wij belden met haar zoon."
+    assert block_publishing_with_personal_data(request, case) is None
+
+
+def test_workflow_casus_publiceren_with_privacytoets_is_set_up(case):
+    workflow = Workflow.objects.get(name="Casus publiceren")
+    tasks = [task.specific for task in workflow.tasks.all()]
+    assert [type(t) for t in tasks] == [PrivacytoetsTask]
+    assert tasks[0].name == "Privacytoets"
+    assert [g.name for g in tasks[0].groups.all()] == ["Privacyfunctionaris"]
+    assert case.get_workflow() == workflow
+
+
+def _submit(client, editor, case, **changes):
+    client.force_login(editor)
+    response = _edit(client, case, **changes, **{"action-submit": "1"})
+    assert response.status_code == 302, response.content[:2000]
+    case.refresh_from_db()
+    return case.current_workflow_task_state
+
+
+def test_editor_cannot_publish_but_can_submit_for_privacytoets(client, editor, officer, case):
+    state = _submit(client, editor, case, lessons="Tel alle signalen samen.")
+    assert state is not None and state.task.specific.name == "Privacytoets"
+    task = state.task.specific
+    assert task.get_actions(case, editor) == []  # the author cannot approve
+    actions = [name for name, _label, _extra in task.get_actions(case, officer)]
+    assert "approve" in actions
+    task.on_action(state, officer, "approve")
+    case.refresh_from_db()
+    assert case.lessons == "Tel alle signalen samen." and case.live
+
+
+def test_case_with_a_name_cannot_be_approved_without_override(client, editor, officer,
+                                                             moderator, case):
+    state = _submit(client, editor, case, situation=NAME_TEXT)
+    task = state.task.specific
+    assert [a[0] for a in task.get_actions(case, officer)] == ["reject", "privacy_override"]
+    # A second reviewer without the override permission gets no way to approve at all.
+    reviewer = _user("reviewer", "Privacyfunctionaris")
+    reviewer.groups.remove(Group.objects.get(name="Privacyfunctionaris"))
+    reviewer.groups.add(Group.objects.get(name="Moderators"))
+    task.groups.add(Group.objects.get(name="Moderators"))
+    assert [a[0] for a in task.get_actions(case, reviewer)] == ["reject"]
+    with pytest.raises(PermissionDenied):
+        task.on_action(state, officer, "approve")
+    with pytest.raises(PermissionDenied):
+        task.on_action(state, reviewer, "privacy_override", comment="gewoon doen")
+    case.refresh_from_db()
+    assert NAME_TEXT not in case.situation
+
+    task.on_action(state, officer, "privacy_override", comment="Kaya is een organisatie.")
+    case.refresh_from_db()
+    assert NAME_TEXT in case.situation
+    log = PrivacyOverride.objects.get()
+    assert log.user == officer and log.reason == "Kaya is een organisatie."
+
+
+def test_guideline_in_the_admin_and_in_the_repository(client, editor):
+    from casussen.guard import GUIDELINE_PATH
+
+    text = GUIDELINE_PATH.read_text(encoding="utf-8")
+    assert "Letters in plaats van namen" in text
+    client.force_login(editor)
+    response = client.get("/admin/casussen/publicatierichtlijn/")
+    assert response.status_code == 200
+    assert "Letters in plaats van namen" in response.content.decode()
+
+
+def test_override_log_is_visible_to_privacy_officers_only(client, officer, editor, case):
+    from casussen.models import PrivacyOverride
+
+    PrivacyOverride.record(case, officer, "Organisatienaam", [{"kind": "naam", "text": "X"}])
+    client.force_login(editor)
+    refused = client.get("/admin/casussen/privacy-uitzonderingen/")
+    assert refused.status_code in (302, 403)  # Wagtail sends refused admin users home
+    assert "Organisatienaam" not in refused.content.decode()
+    client.force_login(officer)
+    response = client.get("/admin/casussen/privacy-uitzonderingen/")
+    assert response.status_code == 200
+    assert "Organisatienaam" in response.content.decode()
+
+
+def test_send_edition_admin_page(client, moderator):
+    from casussen.models import NieuwsbriefEditie
+
+    edition = NieuwsbriefEditie.objects.live().first()
+    client.force_login(moderator)
+    response = client.get(f"/admin/casussen/editie/{edition.pk}/versturen/")
+    assert response.status_code == 200
+    assert client.post(f"/admin/casussen/editie/{edition.pk}/versturen/").status_code == 302

@@ -1,0 +1,213 @@
+"""Newsletter: double opt-in, one-click unsubscribe, sending in batches that resume safely."""
+
+import re
+from collections import Counter
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from casussen import sending
+from casussen.models import Abonnee, NieuwsbriefEditie, Ontvanger
+
+pytestmark = pytest.mark.django_db
+
+
+def _token(prefix):
+    import secrets
+
+    return prefix + secrets.token_urlsafe(16)
+
+
+def _subscribers(count, state=Abonnee.ACTIVE):
+    return [
+        Abonnee.objects.create(email=f"lezer{i}-{state}@example.org", state=state,
+                               confirm_token=_token("c"), unsubscribe_token=_token("u"))
+        for i in range(count)
+    ]
+
+
+def _edition():
+    return NieuwsbriefEditie.objects.live().get(slug="nieuwsbrief-najaar-2025")
+
+
+def test_double_opt_in(client):
+    response = client.post("/nieuwsbrief/aanmelden/", {"email": "Lezer@Example.org"})
+    assert response.status_code == 200
+    assert b'role="status"' in response.content
+    abonnee = Abonnee.objects.get(email="lezer@example.org")
+    assert abonnee.state == Abonnee.PENDING
+    assert len(mail.outbox) == 1
+    link = re.search(r"http\S+/nieuwsbrief/bevestigen/\S+/", mail.outbox[0].body).group()
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    # Opening the link (or a mail scanner opening it) does not confirm yet.
+    assert client.get("/" + path).status_code == 200
+    abonnee.refresh_from_db()
+    assert abonnee.state == Abonnee.PENDING
+    client.post("/" + path)
+    abonnee.refresh_from_db()
+    assert abonnee.state == Abonnee.ACTIVE and abonnee.confirmed_at
+
+
+def test_only_address_state_tokens_and_times_are_stored():
+    fields = {f.name for f in Abonnee._meta.get_fields() if f.concrete}
+    assert fields == {"id", "email", "state", "confirm_token", "unsubscribe_token",
+                      "created_at", "confirmed_at", "unsubscribed_at"}
+
+
+def test_subscribing_again_does_not_reveal_or_duplicate(client):
+    (active,) = _subscribers(1)
+    response = client.post("/nieuwsbrief/aanmelden/", {"email": active.email})
+    assert response.status_code == 200
+    assert Abonnee.objects.filter(email=active.email).count() == 1
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("value", ["", "geen-adres", "a@" + "b" * 300 + ".nl"])
+def test_bad_address_gives_an_error_summary(client, value):
+    response = client.post("/nieuwsbrief/aanmelden/", {"email": value})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'role="alert"' in body and 'aria-describedby="email-fout"' in body
+    assert Abonnee.objects.count() == 0
+
+
+def test_one_click_unsubscribe_without_csrf_token():
+    from django.test import Client
+
+    (abonnee,) = _subscribers(1)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/nieuwsbrief/afmelden/{abonnee.unsubscribe_token}/",
+                           data="List-Unsubscribe=One-Click",
+                           content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    abonnee.refresh_from_db()
+    assert abonnee.state == Abonnee.UNSUBSCRIBED and abonnee.unsubscribed_at
+
+
+def test_unknown_token_is_404(client):
+    assert client.get("/nieuwsbrief/afmelden/bestaat-niet/").status_code == 404
+    assert client.post("/nieuwsbrief/bevestigen/bestaat-niet/").status_code == 404
+
+
+def test_sending_reaches_each_active_subscriber_once_with_unsubscribe_headers():
+    _subscribers(5)
+    _subscribers(1, Abonnee.PENDING)
+    _subscribers(1, Abonnee.UNSUBSCRIBED)
+    edition = _edition()
+    with override_settings(CASUSSEN_NEWSLETTER_BATCH_SIZE=2):
+        assert sending.start_sending(edition) == 5
+        assert sending.start_sending(edition) == 0  # a second click sends nothing new
+    assert len(mail.outbox) == 5
+    assert len({m.to[0] for m in mail.outbox}) == 5
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert re.fullmatch(r"<https?://\S+/nieuwsbrief/afmelden/\S+/>",
+                        message.extra_headers["List-Unsubscribe"])
+    assert "Achttien jaar en ineens geen hulp meer" in message.body
+    assert set(Ontvanger.objects.filter(edition=edition).values_list("state", flat=True)) == {
+        Ontvanger.SENT
+    }
+
+
+class SimulatedCrash(BaseException):
+    """The worker process dies (not an error the code could catch and record)."""
+
+
+def test_crash_halfway_then_resume_sends_nobody_a_second_copy(monkeypatch):
+    _subscribers(6)
+    edition = _edition()
+    # Rows are made, but the worker dies before it sends the fourth message.
+    monkeypatch.setattr(sending, "_enqueue_pending", lambda edition: 0)
+    sending.start_sending(edition)
+    ids = list(
+        Ontvanger.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True)
+    )
+    real_claim = sending.claim
+    calls = {"n": 0}
+
+    def crashing_claim(row_id):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise SimulatedCrash
+        return real_claim(row_id)
+
+    monkeypatch.setattr(sending, "claim", crashing_claim)
+    with pytest.raises(SimulatedCrash):
+        sending.send_rows(ids)
+    assert len(mail.outbox) == 3
+    monkeypatch.undo()
+
+    sending.resume_sending(edition)
+    assert len(mail.outbox) == 6
+    assert Counter(m.to[0] for m in mail.outbox).most_common(1)[0][1] == 1
+    assert Ontvanger.objects.filter(edition=edition, state=Ontvanger.SENT).count() == 6
+    sending.resume_sending(edition)
+    assert len(mail.outbox) == 6
+
+
+def test_crash_during_a_send_never_resends_that_recipient(monkeypatch):
+    _subscribers(4)
+    edition = _edition()
+    monkeypatch.setattr(sending, "_enqueue_pending", lambda edition: 0)
+    sending.start_sending(edition)
+    ids = list(
+        Ontvanger.objects.filter(edition=edition).order_by("pk").values_list("pk", flat=True)
+    )
+    from django.core.mail import EmailMultiAlternatives
+
+    real_send = EmailMultiAlternatives.send
+    calls = {"n": 0}
+
+    def crashing_send(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise SimulatedCrash  # did the provider take it? We cannot know.
+        return real_send(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", crashing_send)
+    with pytest.raises(SimulatedCrash):
+        sending.send_rows(ids)
+    monkeypatch.undo()
+    sending.resume_sending(edition)
+    states = Counter(Ontvanger.objects.filter(edition=edition).values_list("state", flat=True))
+    assert states == {Ontvanger.SENT: 3, Ontvanger.CLAIMED: 1}
+    assert len(mail.outbox) == 3
+    assert len({m.to[0] for m in mail.outbox}) == 3
+
+
+def test_provider_failure_is_recorded_and_retried_on_resume(monkeypatch):
+    from anymail.exceptions import AnymailAPIError
+    from django.core.mail import EmailMultiAlternatives
+
+    _subscribers(3)
+    edition = _edition()
+    real_send = EmailMultiAlternatives.send
+
+    def failing_send(self, *args, **kwargs):
+        if self.to[0].startswith("lezer1-"):
+            raise AnymailAPIError("provider down")
+        return real_send(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", failing_send)
+    sending.start_sending(edition)
+    failed = Ontvanger.objects.get(edition=edition, state=Ontvanger.FAILED)
+    assert "provider down" in failed.error
+    assert len(mail.outbox) == 2
+    monkeypatch.undo()
+    sending.resume_sending(edition)
+    assert len(mail.outbox) == 3
+    assert len({m.to[0] for m in mail.outbox}) == 3
+    failed.refresh_from_db()
+    assert failed.state == Ontvanger.SENT and failed.attempts == 2
+
+
+def test_unsubscribed_before_the_batch_runs_gets_nothing(monkeypatch):
+    subscribers = _subscribers(2)
+    edition = _edition()
+    monkeypatch.setattr(sending, "_enqueue_pending", lambda edition: 0)
+    sending.start_sending(edition)
+    Abonnee.objects.filter(pk=subscribers[0].pk).update(state=Abonnee.UNSUBSCRIBED)
+    monkeypatch.undo()
+    sending.resume_sending(edition)
+    assert [m.to[0] for m in mail.outbox] == [subscribers[1].email]

@@ -1,0 +1,192 @@
+"""The personal-data scanner: the development set, our own texts, the rules, the command."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from casussen.pii import rules, scan
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+DEV_CANDIDATES = [ROOT.parent / "shared" / "eval" / "pii-dev.jsonl",
+                  Path("/work/shared/eval/pii-dev.jsonl")]
+
+
+def _rows(path):
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _check(rows):
+    missed, alarms = [], []
+    for row in rows:
+        findings = scan(row["text"])
+        if not row["pii"]:
+            if findings:
+                alarms.append((row["text"], [(f.text, f.kind) for f in findings]))
+            continue
+        for value in row["pii"]:
+            start = row["text"].find(value)
+            end = start + len(value)
+            if not any(f.start < end and start < f.end for f in findings):
+                missed.append((value, row["text"]))
+    return missed, alarms
+
+
+def test_development_set_all_spans_found_and_no_clean_text_flagged():
+    path = next((p for p in DEV_CANDIDATES if p.exists()), None)
+    if path is None:
+        pytest.skip("shared/eval/pii-dev.jsonl is not next to this checkout")
+    rows = _rows(path)
+    assert any(row["pii"] for row in rows) and any(not row["pii"] for row in rows)
+    missed, alarms = _check(rows)
+    assert missed == []
+    assert alarms == []
+
+
+@pytest.mark.parametrize("name", ["pii_cases.jsonl", "pii_cases_long.jsonl"])
+def test_own_texts(name):
+    missed, alarms = _check(_rows(DATA / name))
+    assert missed == []
+    assert alarms == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mevrouw A. kreeg geen hulp.",
+    "Meneer B belde drie keer.",
+    "De heer C. en mevrouw D. zijn buren.",
+    "Cliënt X kreeg een brief.",
+])
+def test_letters_as_pseudonyms_are_not_flagged(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Het AKJ, MEE, Veilig Thuis en de Nationale ombudsman werken samen.",
+    "Het sociaal wijkteam in Heemstede belde terug.",
+    "In Q3 2025 kwamen 31 signalen binnen; in het derde kwartaal van 2024 waren het er 12.",
+    "Een vrouw tussen de 40 en 50 jaar wachtte 14 weken.",
+    "Bel Veilig Thuis op 0800-2000 of mail naar info@akj.nl.",
+    "Per 1 januari 2025 geldt een nieuwe regeling.",
+    "In maart 2024 kwam er een nieuw besluit.",
+    "De gemeente van Haarlem en het Rijk betalen samen.",
+])
+def test_organisations_places_periods_and_counts_are_not_personal_data(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Bel +31 (0)6 1234 5678.", "+31 (0)6 1234 5678", "telefoonnummer"),
+    ("Bel 023-531 22 33.", "023-531 22 33", "telefoonnummer"),
+    ("Zijn rekening NL91ABNA0417164300 werd geblokkeerd.", "NL91ABNA0417164300", "iban"),
+    ("BSN 111222333 stond erop.", "111222333", "bsn"),
+    ("Kenteken 12-ABC-3.", "12-ABC-3", "kenteken"),
+    ("Auto XT-99-BZ stond er.", "XT-99-BZ", "kenteken"),
+    ("Postcode 2011AB.", "2011AB", "postcode"),
+    ("Het was op 3 maart 2024.", "3 maart 2024", "datum"),
+    ("Geboren op 03-04-1950.", "03-04-1950", "geboortedatum"),
+    ("Dossiernummer JZ-2024-0183.", "JZ-2024-0183", "dossiernummer"),
+    ("Hij woont aan de Burgemeester Sandbergstraat 4a.", "Burgemeester Sandbergstraat 4a", "adres"),
+    ("Mailen kan naar piet.jansen@example.nl.", "piet.jansen@example.nl", "e-mailadres"),
+    ("Zijn zus Annelies belde.", "Annelies", "naam"),
+])
+def test_rules_find_each_kind(text, value, kind):
+    findings = scan(text)
+    assert (value, kind) in [(f.text, f.kind) for f in findings]
+    finding = next(f for f in findings if f.text == value)
+    assert text[finding.start:finding.end] == value
+
+
+def test_exact_age_only_with_other_identifying_details():
+    assert scan("Een 87-jarige weduwe wachtte lang.") == []
+    kinds = {f.kind for f in scan("De 87-jarige weduwe uit de Zijlstraat 4 wachtte lang.")}
+    assert {"leeftijd", "adres"} <= kinds
+
+
+def test_checksums():
+    assert rules.elfproef("111222333")
+    assert not rules.elfproef("111222334")
+    assert rules.iban_valid("NL91 ABNA 0417 1643 00")
+    assert not rules.iban_valid("NL92 ABNA 0417 1643 00")
+
+
+def test_findings_do_not_overlap_and_are_sorted():
+    text = "Mevrouw Kaya, Zijlweg 14a, 2013 DK Haarlem, tel. 06-12345678, NL91 ABNA 0417 1643 00."
+    findings = scan(text)
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+    for first, second in zip(findings, findings[1:], strict=False):
+        assert first.end <= second.start
+
+
+def test_command_single_text(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Mevrouw Kaya belde op 06-12345678."))
+    out = io.StringIO()
+    call_command("scan_pii", stdout=out)
+    result = json.loads(out.getvalue())
+    assert [(f["text"], f["kind"]) for f in result["findings"]] == [
+        ("Kaya", "naam"), ("06-12345678", "telefoonnummer")
+    ]
+    assert set(result["findings"][0]) == {"start", "end", "text", "kind"}
+
+
+def test_command_jsonl_keeps_order_and_survives_bad_lines(monkeypatch):
+    lines = [json.dumps({"text": "Een inwoner van Haarlem."}), "geen json",
+             json.dumps({"text": "Zijn dochter Eva belde."}), ""]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines)))
+    out = io.StringIO()
+    call_command("scan_pii", "--jsonl", stdout=out)
+    results = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(results) == 3
+    assert results[0]["findings"] == []
+    assert "error" in results[1]
+    assert [f["text"] for f in results[2]["findings"]] == ["Eva"]
+
+
+def test_web_app_does_not_import_deduce_at_startup():
+    code = (
+        "import sys, django; django.setup(); import portal.urls, casussen.models, "
+        "casussen.wagtail_hooks; print('deduce' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"DJANGO_SETTINGS_MODULE": "portal.settings.test", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", [
+    "Het SignaLeerpunt sprak met de klantmanager Werk en Inkomen.",
+    "De coach Jeugd en de begeleider Wonen zaten samen aan tafel.",
+    "Hoewel de moeder Marokkaans spreekt, kreeg zij alle brieven in het Nederlands.",
+])
+def test_capitalised_words_after_care_words_that_are_not_names(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Haar zoon Jayden kreeg geen plek.", "Jayden"),
+    ("De buurman, Gerrit, deed de boodschappen.", "Gerrit"),
+    ("De wijkverpleegkundige Marloes zag het.", "Marloes"),
+])
+def test_names_after_care_and_family_words(text, name):
+    assert name in [f.text for f in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenter Jeugdhulp en Youké hadden allebei een wachtlijst.",
+    "De school van Lucas Onderwijs belde het wijkteam.",
+    "Het Rode Kruis hielp met vervoer naar het ziekenhuis.",
+    "Bel voor gratis hulp bij geldzaken met Geldfit op 0800-8115.",
+])
+def test_organisations_and_their_service_numbers_are_not_personal_data(text):
+    assert scan(text) == []
+
+
+def test_a_service_number_without_an_organisation_is_still_reported():
+    assert [f.kind for f in scan("Hij belde ons vanaf 0800-1234567.")] == ["telefoonnummer"]
