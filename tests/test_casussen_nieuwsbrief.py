@@ -65,11 +65,12 @@ def test_subscribing_again_does_not_reveal_or_duplicate(client):
 
 @pytest.mark.parametrize("value", ["", "geen-adres", "a@" + "b" * 300 + ".nl"])
 def test_bad_address_gives_an_error_summary(client, value):
+    before = Abonnee.objects.count()  # browser tests may have left committed subscribers
     response = client.post("/nieuwsbrief/aanmelden/", {"email": value})
     assert response.status_code == 400
     body = response.content.decode()
     assert 'role="alert"' in body and 'aria-describedby="email-fout"' in body
-    assert Abonnee.objects.count() == 0
+    assert Abonnee.objects.count() == before
 
 
 def test_one_click_unsubscribe_without_csrf_token():
