@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import IntegerField, Value
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
+
+from portal.taxonomy import localized_name
 
 KEY = "casussen:vocab"
 
@@ -18,9 +19,7 @@ class Term:
 
     @property
     def label(self):
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return localized_name(self.name, self.name_en)
 
     def __str__(self):
         return self.label

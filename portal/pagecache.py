@@ -11,23 +11,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from portal import generations
+
 GENERATION_KEY = "pagecache:generation"
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/static/", "/media/")
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+    return generations.current(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    generations.bump(GENERATION_KEY)
 
 
 def _key(request):

@@ -5,6 +5,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
+def localized_name(name, name_en):
+    """The English name on English pages when there is one, else the Dutch name."""
+    if translation.get_language() == "en" and name_en:
+        return name_en
+    return name
+
+
 class Vocabulary(models.Model):
     """A term with a stable key, a Dutch name and an English name."""
 
@@ -26,6 +33,4 @@ class Vocabulary(models.Model):
 
     @property
     def label(self):
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return localized_name(self.name, self.name_en)

@@ -7,8 +7,9 @@ reads changes; the next query then rebuilds the index. Nothing is read at import
 
 import threading
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from portal import generations
 
 from .finder import FinderIndex, Rule, Scheme, rule_stems
 from .models import split_terms
@@ -20,18 +21,11 @@ _lock = threading.Lock()
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+    return generations.current(GENERATION_KEY)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+    generations.bump(GENERATION_KEY)
     _indexes.clear()
 
 

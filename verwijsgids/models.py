@@ -66,7 +66,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from portal.pages import BasePage, any_view_restriction
-from portal.taxonomy import Vocabulary
+from portal.taxonomy import Vocabulary, localized_name
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A check older than this is overdue.
@@ -593,9 +593,7 @@ class Term:
 
     @property
     def label(self):
-        if translation.get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return localized_name(self.name, self.name_en)
 
     def __str__(self):
         return self.label
