@@ -31,6 +31,8 @@ JOBS = (
     # Retention: meldingen some months after closing, attachments included.
     Job("verwijder_verlopen_meldingen", "meldformulier.tasks.delete_expired_meldingen",
         "15 3 * * *"),
+    # Newsletter editions whose sending stalled (a crashed worker): resumed, nobody twice.
+    Job("hervat_nieuwsbrieven", "casussen.sending.resume_stalled_task", "*/15 * * * *"),
     # Registrations for learning sessions, 30 days after the session.
     Job("verwijder_oude_aanmeldingen", "kennisbank.tasks.delete_expired_registrations_task",
         "30 3 * * *"),

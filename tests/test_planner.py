@@ -48,7 +48,8 @@ def test_every_job_is_a_task_and_has_a_command_for_doing_it_by_hand():
 
     commands = get_commands()
     assert {j.name for j in planner.JOBS} == {
-        "verstuur_meldingmails", "verwijder_verlopen_meldingen", "verwijder_oude_aanmeldingen"
+        "verstuur_meldingmails", "verwijder_verlopen_meldingen", "verwijder_oude_aanmeldingen",
+        "hervat_nieuwsbrieven",
     }
     for each in planner.JOBS:
         assert isinstance(import_string(each.task), Task), each.task
@@ -87,7 +88,7 @@ def test_environment_changes_or_switches_off_a_schedule(monkeypatch):
     assert next_time("verstuur_meldingmails", morning) == morning.replace(hour=11, minute=0)
     assert planner.trigger(job("verwijder_oude_aanmeldingen")) is None
     ids = {j.id for j in planner.build_scheduler(BackgroundScheduler).get_jobs()}
-    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen"}
+    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen", "hervat_nieuwsbrieven"}
 
     monkeypatch.setenv("PLANNER_VERSTUUR_MELDINGMAILS", "elke vijf minuten")
     with pytest.raises(CommandError, match="PLANNER_VERSTUUR_MELDINGMAILS"):
@@ -140,7 +141,7 @@ def test_planner_process_lists_its_jobs_and_keeps_running():
     # A schedule that does not fire during the test (the process has no test database).
     running = _manage(env={f"PLANNER_{j.name.upper()}": "0 0 1 1 *" for j in planner.JOBS})
     try:
-        assert running.stdout.readline().strip() == "planner: 3 taken ingepland"
+        assert running.stdout.readline().strip() == f"planner: {len(planner.JOBS)} taken ingepland"
         assert running.poll() is None  # it waits for the next job instead of stopping
     finally:
         running.terminate()
