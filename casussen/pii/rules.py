@@ -168,6 +168,12 @@ RESIDENT_CUE_RE = re.compile(
 # --- phone numbers -----------------------------------------------------------------------
 
 PHONE_START_RE = re.compile(r"(?<![\w+.,/-])(?:\+31|0031|\(?0)(?=[\s\-().]*\d)")
+# Foreign numbers in international form: "+90 532 418 22 19", "+32 (0)470 12 34 56",
+# "0049 30 1234567". E.164 allows at most 15 digits after the "+"; one separator between
+# groups. Dutch numbers (+31, 0031) are read by find_phones.
+INTERNATIONAL_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+|00(?=[1-9]\d{0,2}[\s\-.(]))(?!31\D)([1-9]\d(?:[\s\-./\u00a0]?(?:\(0\)\s?)?\d){6,13})(?!\d|[.,]\d)"
+)
 PHONE_SEPARATORS = " -().\u00a0/"
 
 # --- ages --------------------------------------------------------------------------------
@@ -289,6 +295,13 @@ def find_phones(text):
         if number not in PUBLIC_NUMBERS:
             yield m.start(), end, "telefoonnummer"
         pos = end
+
+
+def find_international_phones(text):
+    for m in INTERNATIONAL_PHONE_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if 8 <= len(digits) <= 15:
+            yield m.start(), m.end(), "telefoonnummer"
 
 
 def find_postcodes(text):
@@ -484,6 +497,6 @@ def find_ages(text):
 
 
 RULES = [
-    find_emails, find_phones, find_postcodes, find_ibans, find_bsn, find_plates,
-    find_file_numbers, find_dates, find_streets,
+    find_emails, find_phones, find_international_phones, find_postcodes, find_ibans,
+    find_bsn, find_plates, find_file_numbers, find_dates, find_streets,
 ]
