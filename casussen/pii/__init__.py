@@ -4,7 +4,8 @@ Combines `deduce` (Dutch de-identification, loaded once per process on first use
 project's own rules in `rules.py`. Not personal data: organisation and municipality names
 (see `allowlist.py`), quarters and counts, age ranges, and single letters used as
 pseudonyms ("mevrouw A."). An exact age is only reported when the same sentence holds
-another identifying detail (an age on its own identifies nobody; with a street it may).
+another identifying detail (an age on its own identifies nobody; with a street it may, and
+so it does with a description that fits one person: "de oudste inwoner van Oudewater").
 """
 
 import re
@@ -25,12 +26,13 @@ KIND_LABELS = {
     "dossiernummer": "dossier-, cliënt- of zaaknummer",
     "kenteken": "kenteken",
     "leeftijd": "leeftijd (met andere herkenbare details)",
+    "kenmerk": "kenmerk dat maar bij één persoon past",
 }
 
 # When two findings overlap, the more specific kind names the merged finding.
 PRIORITY = [
     "iban", "bsn", "e-mailadres", "telefoonnummer", "kenteken", "postcode", "geboortedatum",
-    "datum", "adres", "dossiernummer", "naam", "leeftijd",
+    "datum", "adres", "dossiernummer", "naam", "leeftijd", "kenmerk",
 ]
 
 TITLE_PREFIX_RE = re.compile(

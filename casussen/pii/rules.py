@@ -194,7 +194,23 @@ AGE_RES = [
         re.IGNORECASE,
     ),
 ]
+# "een vrouw van 103 die ...": an age without "jaar" after a word for one person (not
+# "een moeder van 3", a number of children, nor "een man van 80 kilo").
+AGE_RES.append(re.compile(
+    r"\b(?:man|vrouw|jongen|meisje|jongeman|jongedame|dame|heer|weduwe|weduwnaar|bewoner|"
+    r"bewoonster|inwoner|inwoonster|cliënt|cliënte|patiënt|patiënte|jongere|oudere)\s+van\s+"
+    r"(\d{1,3})(?=\s*(?:jaar\b|[,;:)!?]|\.(?!\d)|$)|\s+(?:die|dat|uit|met|zonder|en|wiens|wier)\b)",
+    re.IGNORECASE,
+))
 RANGE_AFTER_RE = re.compile(r"^\s*(?:tot|en|-|–|à|of)\s*\d")
+# "de oudste inwoner van Oudewater", "de enige bewoonster van het eiland": a description
+# that fits one person in a community identifies that person, with or without an age.
+UNIQUE_PERSON_RE = re.compile(
+    r"\b(?:de|het)\s+(?:oudste|jongste|enige)\s+(?:\w+\s+){0,2}?"
+    r"(?:inwoner|inwoonster|bewoner|bewoonster|burger|dorpsbewoner|dorpsgenoot|ingezetene|"
+    r"eilander|eilandbewoner)\s+(?:van|in|uit|op)\s+(?:het\s+|de\s+)?[\w'-]+",
+    re.IGNORECASE,
+)
 
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[\"'“(]?[A-Z0-9])|\n+")
 
@@ -483,6 +499,11 @@ def _sentence_break(text, pos):
     return following.group(2).islower() and following.group(2) not in {"van", "de", "der", "den"}
 
 
+def find_unique_descriptions(text):
+    for m in UNIQUE_PERSON_RE.finditer(text):
+        yield m.start(), m.end(), "kenmerk"
+
+
 def find_ages(text):
     for pattern in AGE_RES:
         for m in pattern.finditer(text):
@@ -498,5 +519,5 @@ def find_ages(text):
 
 RULES = [
     find_emails, find_phones, find_international_phones, find_postcodes, find_ibans,
-    find_bsn, find_plates, find_file_numbers, find_dates, find_streets,
+    find_bsn, find_plates, find_file_numbers, find_dates, find_streets, find_unique_descriptions,
 ]
