@@ -43,6 +43,10 @@ TITLE_PREFIX_RE = re.compile(
 )
 
 
+# "Consulent Marieke Hoogland" at the start of a sentence: the role is not part of the name.
+LEADING_ROLE_RE = re.compile(rf"^(?i:{rules.RELATIONS})\s+(?=[{rules.UPPER}])")
+
+
 @dataclass(frozen=True)
 class Finding:
     start: int
@@ -70,7 +74,7 @@ def _from_deduce(text):
     not_people += allowlist.allowed_spans(text)
     for start, end, value, tag in annotations:
         if tag in ("persoon", "patient"):
-            prefix = TITLE_PREFIX_RE.match(value)
+            prefix = TITLE_PREFIX_RE.match(value) or LEADING_ROLE_RE.match(value)
             if prefix:
                 start += prefix.end()
                 value = value[prefix.end():]
@@ -157,9 +161,31 @@ def _weak_single_name(text, start, value):
         return True
     before = text[:start]
     if not before.strip() or re.search(r"[.!?:;\n]\s*[\"'“(]?$", before):
-        from .engine import is_first_name
+        from .engine import is_common_word, is_first_name
 
-        return not is_first_name(value)
+        if not is_first_name(value):
+            return True
+        # "Storm en hevige regen ...": a first name that is also an everyday word needs
+        # more than a capital: an age after it ("Storm (9)") or the same word capitalised
+        # inside a sentence elsewhere in the text.
+        if is_common_word(value):
+            return not (AGE_AFTER_RE.match(text, start + len(value))
+                        or _capitalised_inside_a_sentence(text, value))
+    return False
+
+
+# After a name: an age ("Storm (9)", "Storm, 9 jaar,") or a verb only people do.
+AGE_AFTER_RE = re.compile(
+    r"\s*(?:\(\s*\d{1,3}\s*(?:jaar|jr\.?)?\s*\)|,\s*\d{1,3}\s*(?:jaar\s*)?,"
+    r"|(?:belde|mailde|schreef|vertelt|vertelde|zegt|zei|vroeg|woont|woonde|huilde|meldde|"
+    r"appte|kwam\s+langs)\b)"
+)
+
+
+def _capitalised_inside_a_sentence(text, word):
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if text[:m.start()].strip() and not re.search(r"[.!?:;\n]\s*[\"'“(]?$", text[:m.start()]):
+            return True
     return False
 
 
@@ -171,10 +197,49 @@ def _address_like(value):
     return bool(number) and not re.fullmatch(r"(?:19|20)\d{2}", number.group(1))
 
 
-def _organisation_name(value):
-    """'Kenter Jeugdhulp', 'Lucas Onderwijs': a phrase ending in an organisation noun."""
+INSTITUTION_SUFFIXES = (
+    "huis", "centrum", "kliniek", "hospitium", "instituut", "stichting", "school", "college",
+    "fonds", "loket", "team", "groep", "zorg", "opvang", "praktijk", "apotheek",
+)
+
+
+def _institution_word(word, known_name=None):
+    """'Kannerhuis', 'Jongerenloket', 'Wijkteam': a compound ending in an institution word
+    (not a surname that happens to end so: 'Nijhuis', 'Oosterhuis')."""
+    lowered = word.lower().strip(".,")
+    if lowered in allowlist.ORGANISATION_NOUNS:
+        return True
+    if not any(lowered.endswith(s) and len(lowered) > len(s) + 2 for s in INSTITUTION_SUFFIXES):
+        return False
+    return not (known_name and known_name(word.strip(".,")))
+
+
+def _organisation_name(value, known_name=None):
+    """'Kenter Jeugdhulp', 'Lucas Onderwijs', 'Dr. Leo Kannerhuis': a phrase ending in an
+    organisation noun or in a compound of one."""
     words = value.split()
-    return len(words) > 1 and words[-1].lower().strip(".,") in allowlist.ORGANISATION_NOUNS
+    return len(words) > 1 and _institution_word(words[-1], known_name)
+
+
+def _street_name(value, known_name=None):
+    """'Johan de Wittstraat': a street named after a person is a street; the street rule
+    judges it (a street with a house number, or where one person lives)."""
+    last = value.split()[-1].strip(".,") if value.split() else ""
+    if not rules.STREET_WORD_RE.fullmatch(last) or last.lower() in rules.NOT_STREETS:
+        return False
+    return not (known_name and known_name(last))
+
+
+ORGANISATION_TAIL_RE = re.compile(r"\s+(?:van|bij)\s+(?:het|de)\s+(\S+)")
+
+
+def _trim_organisation_tail(text, start, end, known_name=None):
+    """'Marieke Hoogland van het Jongerenloket': the name ends before 'van het <organisation>'."""
+    for m in ORGANISATION_TAIL_RE.finditer(text, start, end):
+        word = m.group(1)
+        if _institution_word(word, known_name) or allowlist.is_allowed_word(word):
+            return start + len(text[start:m.start()].rstrip())
+    return end
 
 
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088")
@@ -227,22 +292,35 @@ def scan(text, use_deduce=True):
     else:
         candidates.extend(rules.find_names(text))
 
+    known_name = None
+    if use_deduce:
+        from .engine import is_known_name as known_name
+
     allowed = allowlist.allowed_spans(text)
-    kept = []
+    names, others = [], []
     for start, end, kind in candidates:
-        if end <= start:
+        if kind != "naam":
+            others.append((start, end, kind))
             continue
-        if kind == "naam" and _organisation_name(text[start:end]):
+        end = _trim_organisation_tail(text, start, end, known_name)
+        value = text[start:end]
+        if end <= start or _organisation_name(value, known_name) or _street_name(value, known_name):
+            continue
+        if _inside((start, end), allowed):
+            continue
+        if allowlist.is_allowed_word(value) or _covered(start, end, text, allowed):
+            continue
+        names.append((start, end, kind))
+    kept = list(names)
+    for start, end, kind in others:
+        if end <= start:
             continue
         if kind == "telefoonnummer" and _service_number_of_organisation(text, start, allowed):
             continue
-        if kind in ("naam", "adres") and _inside((start, end), allowed):
-            continue
-        if kind == "naam" and (
-            allowlist.is_allowed_word(text[start:end]) or _covered(start, end, text, allowed)
-        ):
+        if kind == "adres" and _inside((start, end), allowed):
             continue
         kept.append((start, end, kind))
+    kept.sort()
 
     # An exact age counts only next to another identifying detail in the same sentence.
     ages = list(rules.find_ages(text))

@@ -57,3 +57,8 @@ def is_known_name(word):
         structs[name].longest_matching_prefix([word]) is not None
         for name in ("first_name", "surname")
     )
+
+
+def is_common_word(word):
+    """Whether `word` (any case) is in deduce's list of common Dutch words ("storm", "hoop")."""
+    return word.lower() in get_deduce().lookup_structs["common_word"]
