@@ -259,6 +259,36 @@ def _service_number_of_organisation(text, start, allowed):
     return False
 
 
+def _organisation_contact(text, start, kind, allowed, name_spans, known_name=None):
+    """A landline number or an address given as an organisation's contact details:
+    "Het Sociaal Team is bereikbaar op 0348 - 56 14 00 (ma-vr 9.00-17.00)", "langskomen op
+    het gemeentehuis, Kapellestraat 2". Only in a sentence that names an organisation or a
+    public building, has a contact cue (bereikbaar, bel, opening hours, a visit) and says
+    nothing about a person or a case. Mobile and foreign numbers always count."""
+    if kind == "telefoonnummer":
+        digits = re.sub(r"\D", "", text[start : start + 24])
+        if digits.startswith("0031"):
+            digits = "0" + digits[4:]
+        elif text[start] == "+":
+            if not digits.startswith("31"):
+                return False
+            digits = "0" + digits[2:]
+        if digits.startswith("06"):
+            return False
+    lo, hi = rules.sentence_of(text, start)
+    sentence = text[lo:hi]
+    if any(lo <= s < hi for s, _ in name_spans) or rules.PERSON_CUE_RE.search(sentence):
+        return False
+    if not rules.CONTACT_CUE_RE.search(sentence):
+        return False
+    if rules.PUBLIC_BUILDING_RE.search(sentence) or any(lo <= s and e <= hi for s, e in allowed):
+        return True
+    return any(
+        _institution_word(m.group(), known_name)
+        for m in re.finditer(rf"(?<![\w-])[{rules.UPPER}][\w-]+", sentence)
+    )
+
+
 def _inside(span, spans):
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
@@ -312,12 +342,19 @@ def scan(text, use_deduce=True):
             continue
         names.append((start, end, kind))
     kept = list(names)
+    name_spans = [(s, e) for s, e, _ in names]
     for start, end, kind in others:
         if end <= start:
             continue
         if kind == "telefoonnummer" and _service_number_of_organisation(text, start, allowed):
             continue
         if kind == "adres" and _inside((start, end), allowed):
+            continue
+        if kind in ("telefoonnummer", "adres", "postcode") and _organisation_contact(
+            text, start, kind, allowed, name_spans, known_name
+        ):
+            continue
+        if kind == "datum" and rules.is_public_date(text, start, name_spans):
             continue
         kept.append((start, end, kind))
     kept.sort()

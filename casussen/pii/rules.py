@@ -215,6 +215,63 @@ UNIQUE_PERSON_RE = re.compile(
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[\"'“(]?[A-Z0-9])|\n+")
 
 
+# --- context: a person, a case, or something public ---------------------------------------
+
+# Words that put a sentence about one person or one person's case: a title, a family or
+# care word, a personal pronoun, or a step in a case file.
+PERSON_CUE_RE = re.compile(
+    rf"\b(?:{TITLE}|(?i:{RELATIONS}|hij|zij|haar|hem|ik|mijn|me|mij|jij|jou|jouw|"
+    r"aanvrager|aanvraagster|melder|inwoonster|gezin|familie|huishouden|"
+    r"aanvraag|bezwaar|bezwaarschrift|klacht|melding|beschikking|afwijzing|dossier|uitkering|"
+    r"indicatie|herindicatie|huisbezoek|keukentafelgesprek|gesprek|hoorzitting|ontruiming|"
+    r"beslag|huurachterstand|opname|opgenomen|diagnose|afspraak|brief|"
+    r"woont|woonde|wonen|woonachtig|verhuisde|verhuisd))(?![\w-])"
+)
+# Words that make a sentence about something public: a rule, a body of the municipality,
+# an event or a group ("Wie na 30 juni reageert", "De gemeenteraad besprak ... op 18 september").
+PUBLIC_CUE_RE = re.compile(
+    r"\b(?:verordening\w*|regeling|beleidsregels?|beleid|wet|wetswijziging|gemeenteraad|"
+    r"raadsvergadering|raadsleden|raadscommissie|college|wethouder|kabinet|minister|"
+    r"staatssecretaris|provincie|Tweede\s+Kamer|inloopavond|informatieavond|bijeenkomst|"
+    r"vergadering|themabijeenkomst|webinar|conferentie|symposium|storm|noodweer|overstroming|"
+    r"wateroverlast|hittegolf|verkiezingen|wie|iedereen|huishoudens|inwoners|bewoners|"
+    r"organiseert|organiseren|treedt|van\s+kracht|in\s+werking)(?![\w-])",
+    re.IGNORECASE,
+)
+# An organisation's contact details: "bereikbaar op", "bel ... op", opening hours, a visit.
+CONTACT_CUE_RE = re.compile(
+    r"\b(?:bereikbaar|bel|bellen|telefonisch|tel\.|telefoonnummer|langskomen|langs\s+komen|"
+    r"bezoekadres|postadres|gevestigd|openingstijden|geopend|spreekuur|inloopspreekuur)(?![\w-])"
+    r"|\b(?:ma|di|wo|do|vr|maandag|dinsdag|woensdag|donderdag|vrijdag)\s*[-–t/m]+\s*(?:di|wo|do|vr|za|zo|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b"
+    r"|\b\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b",
+    re.IGNORECASE,
+)
+# Buildings where an organisation receives the public.
+PUBLIC_BUILDING_RE = re.compile(
+    r"\b(?:gemeentehuis|stadhuis|stadskantoor|raadhuis|wijkcentrum|buurtcentrum|buurthuis|"
+    r"bibliotheek|servicepunt|informatiepunt|loket|kantoor|dorpshuis|gezondheidscentrum)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def sentence_of(text, pos):
+    for lo, hi in sentence_bounds(text):
+        if lo <= pos < hi:
+            return lo, hi
+    return 0, len(text)
+
+
+def is_public_date(text, start, name_spans=()):
+    """A date in a sentence about something public and about no one in particular:
+    "De gemeenteraad besprak het rapport op 18 september 2025", "Wie na 30 juni reageert".
+    A date in a sentence about a person or a step in a case file stays personal data."""
+    lo, hi = sentence_of(text, start)
+    sentence = text[lo:hi]
+    if any(lo <= s < hi for s, _ in name_spans) or PERSON_CUE_RE.search(sentence):
+        return False
+    return bool(PUBLIC_CUE_RE.search(sentence))
+
+
 # --- helpers -----------------------------------------------------------------------------
 
 
