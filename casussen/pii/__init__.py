@@ -10,7 +10,7 @@ another identifying detail (an age on its own identifies nobody; with a street i
 import re
 from dataclasses import asdict, dataclass
 
-from . import allowlist, rules
+from . import allowlist, english, rules
 
 KIND_LABELS = {
     "naam": "naam",
@@ -221,9 +221,12 @@ def scan(text, use_deduce=True):
         from .engine import is_known_name
 
         candidates.extend(rules.find_names(text, is_known_name))
+        candidates.extend(english.find(text, is_known_name))
         candidates.extend(_from_deduce(text))
     else:
         candidates.extend(rules.find_names(text))
+        candidates.extend(english.find(text))
+    english_text = english.looks_english(text)
 
     allowed = allowlist.allowed_spans(text)
     kept = []
@@ -232,6 +235,8 @@ def scan(text, use_deduce=True):
             continue
         if kind == "naam" and _organisation_name(text[start:end]):
             continue
+        if kind == "naam" and english_text and english.is_function_word(text[start:end]):
+            continue  # "An older woman ...": in English "An" is an article, not a name
         if kind == "telefoonnummer" and _service_number_of_organisation(text, start, allowed):
             continue
         if kind in ("naam", "adres") and _inside((start, end), allowed):
