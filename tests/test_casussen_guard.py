@@ -228,3 +228,65 @@ def test_send_edition_admin_page(client, moderator):
     response = client.get(f"/admin/casussen/editie/{edition.pk}/versturen/")
     assert response.status_code == 200
     assert client.post(f"/admin/casussen/editie/{edition.pk}/versturen/").status_code == 302
+
+
+# --- the workflow comes from a data migration, not from the demo -------------------------
+
+
+def test_migrations_alone_make_the_privacytoets_workflow(after_migrate):
+    """Recorded right after `migrate`, before `load_demo` ran (tests/conftest.py)."""
+    assert after_migrate["workflow_tasks"] == [
+        ("PrivacytoetsTask", "Privacytoets", ["Privacyfunctionaris"])
+    ]
+    assert {"wagtailadmin.access_admin", "casussen.privacy_override"} <= set(
+        after_migrate["group_permissions"]
+    )
+
+
+def test_a_new_case_overview_gets_the_workflow_and_the_group_its_permissions(home_page):
+    from wagtail.models import GroupPagePermission, Locale
+
+    from casussen.models import CasusIndexPage
+
+    workflow = Workflow.objects.get(name="Casus publiceren")
+    index = CasusIndexPage(title="Andere casussen", slug="andere-casussen")
+    home_page.add_child(instance=index)
+    assert index.workflowpage.workflow == workflow
+    assert set(GroupPagePermission.objects.filter(
+        page=index, group__name="Privacyfunctionaris"
+    ).values_list("permission__codename", flat=True)) == {"change_page", "publish_page"}
+    case = Casus(title="Nieuw", slug="nieuw", summary="Kort.", situation="x",
+                 what_went_wrong="x", what_was_done="x", result="x", lessons="x", quarter=1)
+    index.add_child(instance=case)
+    assert case.get_workflow() == workflow
+    # Its translation is a new page as well.
+    english = index.copy_for_translation(Locale.objects.get(language_code="en"))
+    assert english.workflowpage.workflow == workflow
+
+
+def test_an_editor_cannot_publish_a_new_case_without_the_privacytoets(client, editor, officer):
+    from casussen.models import CasusIndexPage
+
+    index = CasusIndexPage.objects.get(locale__language_code="nl")
+    client.force_login(editor)
+    data = _form_data(Casus(title="Een nieuwe casus", slug="een-nieuwe-casus",
+                            summary="Een inwoner wachtte lang.", situation="Hij wachtte.",
+                            what_went_wrong="Niemand belde.", what_was_done="Wij belden.",
+                            result="Het is opgelost.", lessons="Bel terug.", quarter=2,
+                            year=2025, outcome="opgelost"))
+    data["domains"], data["themes"] = [], []
+    response = client.post(f"/admin/pages/add/casussen/casus/{index.pk}/",
+                           {**data, "action-publish": "1"})
+    case = Casus.objects.filter(slug="een-nieuwe-casus").first()
+    assert case is None or not case.live  # no publish permission: at most a draft
+    response = client.post(f"/admin/pages/add/casussen/casus/{index.pk}/",
+                           {**data, "slug": "een-nieuwe-casus-2", "action-submit": "1"})
+    assert response.status_code == 302
+    case = Casus.objects.get(slug="een-nieuwe-casus-2")
+    assert not case.live
+    state = case.current_workflow_task_state
+    assert state.task.specific.name == "Privacytoets"
+    assert state.task.specific.get_actions(case, editor) == []
+    state.task.specific.on_action(state, officer, "approve")
+    case.refresh_from_db()
+    assert case.live
