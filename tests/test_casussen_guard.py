@@ -290,3 +290,50 @@ def test_an_editor_cannot_publish_a_new_case_without_the_privacytoets(client, ed
     state.task.specific.on_action(state, officer, "approve")
     case.refresh_from_db()
     assert case.live
+
+
+# --- English case stories ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mrs Okonkwo called us three times.", "Okonkwo"),
+    ("Mr and Mrs Hughes asked for help.", "Hughes"),
+    ("Her neighbour Kevin helped her with the forms.", "Kevin"),
+    ("A man named Bartholomew wrote to us.", "Bartholomew"),
+    ("Her carer, Jessica Thompson, called the team.", "Jessica Thompson"),
+    ("On 12 March 2024 the municipality sent a letter.", "12 March 2024"),
+    ("The letter of March 3, 2024 was wrong.", "March 3, 2024"),
+    ("She lives at 14 Church Street with her son.", "14 Church Street"),
+    ("Born on 3 May 1950, he lives alone.", "3 May 1950"),
+])
+def test_english_personal_data_is_found(text, found):
+    from casussen.pii import scan
+
+    assert found in [finding.text for finding in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "An older woman could no longer climb the stairs.",
+    "Mrs A. is in her eighties and lives alone.",
+    "Mr C. is in his sixties. Complaints to the transport company did not help.",
+    "The B. family lives on social assistance.",
+    "We called the Wmo consultant and MEE in May 2025.",
+    "A client manager of the Work and Income department called the family.",
+])
+def test_plain_english_without_personal_data_passes(text):
+    from casussen.pii import scan
+
+    assert scan(text) == []
+
+
+def test_an_english_case_with_a_name_is_not_published(client, moderator):
+    english = Casus.objects.live().get(slug="the-taxi-to-day-care-was-always-late")
+    assert english.locale.language_code == "en"
+    client.force_login(moderator)
+    text = "Mrs Okonkwo called us three times, but nobody answered."
+    response = _edit(client, english, situation=text, **{"action-publish": "1"})
+    assert response.status_code == 200
+    assert "Okonkwo" in response.content.decode()  # the finding, shown at its place
+    english.refresh_from_db()
+    assert text not in english.situation
+    assert not PrivacyOverride.objects.exists()
