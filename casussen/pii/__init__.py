@@ -2,10 +2,11 @@
 
 Combines `deduce` (Dutch de-identification, loaded once per process on first use) with the
 project's own rules in `rules.py`, and for English case texts the rules in `english.py`
-(English titles, family words, written dates and street addresses). Not personal data: organisation and municipality names
-(see `allowlist.py`), quarters and counts, age ranges, and single letters used as
-pseudonyms ("mevrouw A."). An exact age is only reported when the same sentence holds
-another identifying detail (an age on its own identifies nobody; with a street it may).
+(English titles, family words, written dates and street addresses). Not personal data:
+organisation and municipality names (see `allowlist.py`), quarters and counts, age ranges,
+and single letters used as pseudonyms ("mevrouw A."). An exact age is only reported when
+the same sentence holds another identifying detail (an age on its own identifies nobody;
+with a street it may).
 """
 
 import re
