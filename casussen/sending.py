@@ -5,14 +5,17 @@ before its message is handed to the provider. A worker that dies after the claim
 the row "claimed"; resuming never touches claimed rows, so nobody gets a second copy
 (at most once). A provider error marks the row "failed"; resuming puts those back to
 "pending" (the provider refused them, so they were not sent) and queues them again.
+The planner resumes stalled editions by itself (``resume_stalled``); a row left claimed
+by a dead worker is then marked "interrupted", never sent again.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +24,8 @@ from django_tasks import task
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
+# No claim or send for this long while rows still wait: the edition's worker is gone.
+STALLED_AFTER = timedelta(minutes=30)
 
 
 def batch_size():
@@ -94,18 +99,52 @@ def start_sending(edition):
     return len(new_rows)
 
 
+def _retryable():
+    """Rows the provider refused that may be tried again (not unsubscribed, tries left)."""
+    from .models import Ontvanger
+
+    return Q(state=Ontvanger.FAILED, attempts__lt=MAX_ATTEMPTS) & ~Q(
+        error__startswith="afgemeld"
+    )
+
+
 def _retry_failed(edition):
     from .models import Ontvanger
 
-    Ontvanger.objects.filter(
-        edition=edition, state=Ontvanger.FAILED, attempts__lt=MAX_ATTEMPTS
-    ).exclude(error__startswith="afgemeld").update(state=Ontvanger.PENDING)
+    Ontvanger.objects.filter(_retryable(), edition=edition).update(state=Ontvanger.PENDING)
 
 
 def resume_sending(edition):
     """After a crash or a provider failure: retry refused rows and queue what is pending."""
     _retry_failed(edition)
     return _enqueue_pending(edition)
+
+
+def resume_stalled(now=None):
+    """The periodic safety net (planner job ``hervat_nieuwsbrieven``): rows claimed longer
+    than STALLED_AFTER ago become "interrupted"; editions with rows still waiting and no
+    progress for STALLED_AFTER are resumed. Returns the number of editions resumed."""
+    from .models import NieuwsbriefEditie, Ontvanger
+
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    Ontvanger.objects.filter(state=Ontvanger.CLAIMED, claimed_at__lt=cutoff).update(
+        state=Ontvanger.INTERRUPTED, error="onderbroken: niet opnieuw verstuurd"
+    )
+    waiting = Ontvanger.objects.filter(Q(state=Ontvanger.PENDING) | _retryable())
+    busy = Ontvanger.objects.filter(claimed_at__gte=cutoff)
+    editions = NieuwsbriefEditie.objects.filter(
+        pk__in=waiting.values("edition_id")
+    ).exclude(pk__in=busy.values("edition_id"))
+    resumed = 0
+    for edition in editions:
+        resume_sending(edition)
+        resumed += 1
+    return resumed
+
+
+@task()
+def resume_stalled_task():
+    return resume_stalled()
 
 
 def claim(row_id):

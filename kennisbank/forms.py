@@ -1,12 +1,7 @@
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-def _clean_text(value):
-    """Drop control characters (a name is one plain line)."""
-    return "".join(ch for ch in value if unicodedata.category(ch)[0] != "C").strip()
+from portal.text import clean_text
 
 
 class AanmeldForm(forms.Form):
@@ -28,7 +23,7 @@ class AanmeldForm(forms.Form):
     )
 
     def clean_name(self):
-        name = _clean_text(self.cleaned_data["name"])
+        name = clean_text(self.cleaned_data["name"], multiline=False)
         if not name:
             raise forms.ValidationError(_("Vul uw naam in."))
         if "<" in name or ">" in name:

@@ -1,12 +1,9 @@
 """Automatic deletion of meldingen N months after closing (AVG), attachments included.
 
 Before a melding is deleted its anonymous counts are added to ``MeldingTelling`` so the
-quarterly figures stay correct. Run daily by cron::
-
-    15 3 * * *  cd /srv/portal && DJANGO_SETTINGS_MODULE=portal.settings.production \
-                .venv/bin/python manage.py verwijder_verlopen_meldingen
-
-(or enqueue the task ``meldformulier.tasks.delete_expired_meldingen``).
+quarterly figures stay correct. The planner (portal/planner.py) queues the task
+``meldformulier.tasks.delete_expired_meldingen`` daily; by hand:
+``manage.py verwijder_verlopen_meldingen``.
 """
 
 import calendar

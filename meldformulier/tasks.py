@@ -3,8 +3,8 @@
 Sending is claimed with a conditional UPDATE, so two workers never send the same e-mail,
 and no database lock is held while the provider is called. A failure is recorded
 (attempts, last error) and retried with exponential back-off: by a deferred task when
-the queue supports it, and always by ``manage.py verstuur_meldingmails`` (cron, every
-few minutes), which also picks up e-mails whose worker crashed.
+the queue supports it, and always by the periodic ``send_due_emails_task`` (``manage.py
+planner``, every few minutes), which also picks up e-mails whose worker crashed.
 """
 
 import logging
@@ -112,6 +112,12 @@ def send_due_emails():
         status = deliver(pk)
         counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+@task()
+def send_due_emails_task():
+    """The periodic safety net on the queue (``manage.py planner``, every 5 minutes)."""
+    return send_due_emails()
 
 
 @task()

@@ -2,35 +2,15 @@
 
 import io
 import re
-import unicodedata
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import clean_text
+
 MAX_FILES = 3
 MAX_FILE_SIZE = 10 * 1024 * 1024
-
-# Control characters are removed, except tab and newline. Bidirectional overrides
-# (used to disguise text) and other invisible format characters are removed too.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
-def clean_text(value, multiline=True):
-    """Normalise line ends, remove control characters and lone surrogates, trim."""
-    if value is None:
-        return ""
-    value = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROL.sub("", value)
-    value = _SURROGATES.sub("", value)
-    if not multiline:
-        value = re.sub(r"\s+", " ", value)
-    value = unicodedata.normalize("NFC", value)
-    return value.strip()
-
 
 # (content type, file extension, label) per accepted kind.
 ACCEPTED = {

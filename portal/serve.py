@@ -1,6 +1,7 @@
-"""`make serve`: gunicorn for the site plus a django-tasks database worker, as one command.
+"""`make serve`: gunicorn for the site, a django-tasks database worker and the planner of
+periodic jobs (portal/planner.py), as one command.
 
-Stops both when either stops or on Ctrl-C / SIGTERM.
+Stops all three when one stops or on Ctrl-C / SIGTERM.
 """
 
 import argparse
@@ -24,7 +25,8 @@ def main():
         "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ])
     worker = subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"])
-    processes = [web, worker]
+    planner = subprocess.Popen([python, "manage.py", "planner"])
+    processes = [web, worker, planner]
 
     def stop(*_):
         for process in processes:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from portal.pages import any_view_restriction
+from portal.text import clean_text, search_words
 
 from .loader import get_index
 from .querylog import log_query
@@ -44,7 +45,7 @@ def _finder_matches(query, language):
 
 def search(request):
     """All public content of the active language; the best-fitting schemes first."""
-    query = request.GET.get("q", "").strip()
+    query = clean_text(request.GET.get("q", ""), multiline=False)
     language = _language()
     error = ""
     matches, promotions, corrected = [], [], ""
@@ -65,7 +66,8 @@ def search(request):
         pages = Page.objects.live().filter(locale=locale)
         if any_view_restriction():
             pages = pages.public()
-        results = pages.search(corrected or query, operator="or")
+        words = search_words(corrected or query)
+        results = pages.search(words, operator="or") if words else Page.objects.none()
     paginator = Paginator(results, 10)
     try:
         page_obj = paginator.page(request.GET.get("pagina", 1))

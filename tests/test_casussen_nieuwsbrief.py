@@ -283,3 +283,37 @@ def test_subscription_limit_zero_switches_it_off(client, subscribe_limit):
         response = client.post("/nieuwsbrief/aanmelden/", {"email": f"uit{number}@example.org"},
                                REMOTE_ADDR="203.0.113.23")
         assert response.status_code == 200
+
+
+def test_stalled_sending_is_resumed_by_the_planner_job_without_second_copies(monkeypatch):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    subscribers = _subscribers(4)
+    edition = _edition()
+    monkeypatch.setattr(sending, "_enqueue_pending", lambda edition: 0)  # the worker never ran
+    sending.start_sending(edition)
+    monkeypatch.undo()
+    now = timezone.now()
+    rows = {row.abonnee_id: row for row in Ontvanger.objects.filter(edition=edition)}
+    dead, done = subscribers[0].pk, subscribers[1].pk
+    Ontvanger.objects.filter(pk=rows[dead].pk).update(
+        state=Ontvanger.CLAIMED, claimed_at=now - timedelta(hours=1), attempts=1)
+    Ontvanger.objects.filter(pk=rows[done].pk).update(
+        state=Ontvanger.SENT, claimed_at=now, sent_at=now, attempts=1)
+
+    # Recent progress: the edition is not stalled, but the long-claimed row is interrupted.
+    assert sending.resume_stalled() == 0
+    assert mail.outbox == []
+    assert Ontvanger.objects.get(pk=rows[dead].pk).state == Ontvanger.INTERRUPTED
+
+    later = now + sending.STALLED_AFTER + timedelta(minutes=1)
+    assert sending.resume_stalled(now=later) == 1
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.email for s in subscribers[2:])
+    states = Counter(Ontvanger.objects.filter(edition=edition).values_list("state", flat=True))
+    assert states == {Ontvanger.SENT: 3, Ontvanger.INTERRUPTED: 1}
+    assert sending.resume_stalled(now=later) == 0
+    call_command("hervat_nieuwsbrieven", stdout=open("/dev/null", "w"))
+    assert len(mail.outbox) == 2

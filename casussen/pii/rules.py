@@ -157,6 +157,13 @@ RESIDENCE_CUE_RE = re.compile(
     r"\b(?:woon\w*|wonen|wonend|verhuis\w*|adres|uit\s+de|uit\s+het|op\s+nummer)\b[^.;!?\n]{0,50}$",
     re.IGNORECASE,
 )
+# "de 93-jarige bewoner van de Dorpsstraat", "een huurder aan de Kerklaan": one person placed
+# in a street also without a house number (plural "bewoners van de ..." is a group).
+RESIDENT_CUE_RE = re.compile(
+    r"\b(?:bewoner|bewoonster|huurder|huurster|inwoner|inwoonster|buurman|buurvrouw)"
+    r"\s+(?:van|aan|in|op|uit)\s+(?:de|het)\s+$",
+    re.IGNORECASE,
+)
 
 # --- phone numbers -----------------------------------------------------------------------
 
@@ -379,7 +386,9 @@ def find_streets(text):
         number = HOUSE_NUMBER_RE.match(text, m.end())
         if number and not re.fullmatch(r"(?:19|20)\d{2}", number.group(1).strip()):
             yield start, number.end(1), "adres"
-        elif RESIDENCE_CUE_RE.search(text[max(0, start - 70) : start]):
+        elif RESIDENCE_CUE_RE.search(text[max(0, start - 70) : start]) or RESIDENT_CUE_RE.search(
+            text[max(0, start - 40) : start]
+        ):
             yield start, m.end(), "adres"
 
 

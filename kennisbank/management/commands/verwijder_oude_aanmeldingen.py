@@ -1,6 +1,6 @@
 """Delete registrations of learning sessions that ended more than 30 days ago.
 
-Run daily (cron or a scheduler). By default the work goes to the task queue;
+The planner (portal/planner.py) queues this daily. By default the work goes to the task queue;
 `--direct` does it in this process and prints the number deleted.
 """
 

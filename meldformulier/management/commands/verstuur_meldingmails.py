@@ -1,8 +1,6 @@
 """Send e-mails of meldingen that are due: retries after provider failures and anything a
-crashed worker left behind. Run every few minutes from cron, e.g.::
-
-    */5 * * * *  cd /srv/portal && DJANGO_SETTINGS_MODULE=portal.settings.production \\
-                 .venv/bin/python manage.py verstuur_meldingmails
+crashed worker left behind. The planner (portal/planner.py) does this every 5 minutes through
+the task queue; this command does it by hand, in this process.
 """
 
 from django.core.management.base import BaseCommand

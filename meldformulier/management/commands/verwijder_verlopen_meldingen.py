@@ -1,7 +1,5 @@
-"""Delete meldingen whose retention period has passed. Run daily from cron, e.g.::
-
-    15 3 * * *  cd /srv/portal && DJANGO_SETTINGS_MODULE=portal.settings.production \\
-                .venv/bin/python manage.py verwijder_verlopen_meldingen
+"""Delete meldingen whose retention period has passed, by hand, in this process. The planner
+(portal/planner.py) does this daily through the task queue.
 """
 
 from django.core.management.base import BaseCommand
