@@ -6,6 +6,7 @@ class CasussenConfig(AppConfig):
     verbose_name = "Casussen"
 
     def ready(self):
-        from .vocab import connect_signals
+        from . import vocab, workflow
 
-        connect_signals()
+        vocab.connect_signals()
+        workflow.connect_signals()

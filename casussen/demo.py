@@ -1,35 +1,32 @@
 # ruff: noqa: E501 (demo texts)
-"""Demo content: the case overview, eight fictional anonymised case stories, the newsletter
-archive with two editions, and the workflow "Casus publiceren" with its Privacytoets."""
+"""Demo content: the case overview, eight fictional anonymised case stories and the newsletter
+archive with two editions, in Dutch and in English (translations of the Dutch pages). The
+workflow "Casus publiceren" comes from migration 0002 (see `workflow.py`); this reuses it."""
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Locale, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Locale
 
 from home.models import HomePage
 from kennisbank.models import Thema
 from verwijsgids.models import Domein
 
-from .models import Casus, CasusIndexPage, NieuwsbriefArchief, NieuwsbriefEditie, PrivacytoetsTask
+from . import workflow
+from .models import Casus, CasusIndexPage, NieuwsbriefArchief, NieuwsbriefEditie
 
 ORDER = 60
-
-GROUP_NAME = "Privacyfunctionaris"
-WORKFLOW_NAME = "Casus publiceren"
-TASK_NAME = "Privacytoets"
 
 INDEX = {
     "nl": {"title": "Casussen", "intro": "Verhalen uit de praktijk, zonder namen. Wat ging er "
            "mis, wat deden wij en wat leren we ervan?"},
-    "en": {"title": "Case stories", "intro": "Anonymous stories from practice: what went "
-           "wrong, what we did and what we learn. The stories are in Dutch."},
+    "en": {"title": "Case stories", "intro": "Stories from practice, without names. What "
+           "went wrong, what did we do and what do we learn from it?"},
 }
 ARCHIVE = {
     "nl": {"title": "Nieuwsbrief", "intro": "Elk kwartaal een korte nieuwsbrief met anonieme "
            "casussen en nieuws van het SignaLeerpunt."},
-    "en": {"title": "Newsletter", "intro": "A short quarterly newsletter with anonymous case "
-           "stories (in Dutch)."},
+    "en": {"title": "Newsletter", "intro": "Every quarter a short newsletter with anonymous "
+           "case stories and news from the SignaLeerpunt."},
 }
 
 CASES = [
@@ -199,6 +196,163 @@ EDITIONS = [
 ]
 
 
+# English translations of the case stories, by the slug of the Dutch page. Plain English,
+# no names: letters instead of names, age groups instead of ages, quarters instead of dates.
+CASES_EN = {
+    "traplift-na-vijf-maanden": {
+        "slug": "five-months-waiting-for-a-stairlift",
+        "title": "Five months waiting for a stairlift",
+        "summary": "An older woman could no longer climb the stairs and waited months for a stairlift.",
+        "situation": "Mrs A. is in her eighties and lives alone in a house with stairs. Her "
+                     "bedroom is upstairs. She asked the municipality for a stairlift.",
+        "what_went_wrong": "The request was first with the municipality and then with the "
+                           "supplier. Nobody knew whose turn it was. For months, Mrs A. slept "
+                           "in her chair downstairs.",
+        "what_was_done": "We called the Wmo consultant and the supplier. Together they made "
+                         "one plan. We called Mrs A. every two weeks.",
+        "result": "The stairlift came three weeks later. The municipality now agrees a fixed "
+                  "delivery time with suppliers.",
+        "lessons": "When two organisations deliver something together, one person must be in "
+                   "charge. Tell residents who that is.",
+        "organisations": "Municipality (Wmo)\nSupplier of aids",
+    },
+    "achttien-en-geen-hulp-meer": {
+        "slug": "eighteen-and-suddenly-no-more-help",
+        "title": "Eighteen and suddenly no more help",
+        "summary": "A young man lost his support on the day he turned eighteen.",
+        "situation": "A young person between 17 and 19 got youth care to learn to live on his "
+                     "own. His mother was worried about what would happen after his birthday.",
+        "what_went_wrong": "Youth care stopped at eighteen. The request for support under the "
+                           "Wmo was not made in time. There was a gap of three months.",
+        "what_was_done": "We brought the social neighbourhood team and the youth care provider "
+                         "together. Youth care went on until the new support could start.",
+        "result": "The young man got support without a break.",
+        "lessons": "Start the move to adult support six months before the eighteenth birthday. "
+                   "Write down in the plan who makes the request.",
+        "organisations": "Social neighbourhood team\nYouth care provider",
+    },
+    "twee-brieven-twee-bedragen": {
+        "slug": "two-letters-with-two-different-amounts",
+        "title": "Two letters with two different amounts",
+        "summary": "A family got two letters about the same repayment, each with a different amount.",
+        "situation": "The B. family lives on social assistance. They got a letter about money "
+                     "they had to pay back. A week later a second letter came with a different "
+                     "amount.",
+        "what_went_wrong": "Nobody could explain which amount was right. The family was afraid "
+                           "of debts and did not dare to pay anything.",
+        "what_was_done": "We asked the Work and Income department for one clear letter. A "
+                         "client manager called the family to explain it.",
+        "result": "The right amount was lower. The family got a payment plan.",
+        "lessons": "When you correct a letter, send one letter that replaces the old one. Say "
+                   "in plain words what has changed.",
+        "organisations": "Municipality, Work and Income department",
+    },
+    "taxi-komt-niet": {
+        "slug": "the-taxi-to-day-care-was-always-late",
+        "title": "The taxi to day care was always late",
+        "summary": "A man often missed his day care because the transport did not come on time.",
+        "situation": "Mr C. is in his sixties and goes to day care three times a week. He "
+                     "travels with Wmo transport.",
+        "what_went_wrong": "The taxi often came an hour late or not at all. Complaints to the "
+                           "transport company did not help. Mr C. stayed at home.",
+        "what_was_done": "We collected the signals of several residents. We shared them with "
+                         "the municipality, which manages the contract with the transport "
+                         "company.",
+        "result": "The transport company changed its planning. There are fewer complaints now.",
+        "lessons": "One complaint seems small, but together signals show a pattern. So always "
+                   "report it.",
+        "organisations": "Municipality\nWmo transport company",
+    },
+    "schuldhulp-wachtlijst": {
+        "slug": "a-long-wait-for-debt-help",
+        "title": "A long wait for debt help",
+        "summary": "A single mother waited months for the first talk about her debts.",
+        "situation": "Mrs D. has two children and debts. She signed up for debt help.",
+        "what_went_wrong": "After she signed up, she heard nothing. In the meantime, reminders "
+                           "and extra costs came in.",
+        "what_was_done": "We contacted the debt help service. MEE went with her to the first "
+                         "talk as an independent client supporter.",
+        "result": "Within two weeks there was a talk. The creditors were informed.",
+        "lessons": "Give residents a date for the first talk as soon as they sign up. Waiting "
+                   "makes debts bigger.",
+        "organisations": "Debt help service of the municipality\nMEE",
+    },
+    "niemand-neemt-op": {
+        "slug": "nobody-answers-the-phone",
+        "title": "Nobody answers the phone",
+        "summary": "A family carer could not reach the district nursing team.",
+        "situation": "A daughter cares for her father, who is in his nineties. His care "
+                     "changed and she had questions for the district nursing team.",
+        "what_went_wrong": "She called many times, but always got a recorded message. Nobody "
+                           "called her back.",
+        "what_was_done": "We told her about the complaints officer of the care provider and "
+                         "called the team leader ourselves.",
+        "result": "The family carer now has a fixed phone number of the team. Her complaint "
+                  "has been discussed.",
+        "lessons": "Make sure family carers have one fixed contact person. Call back when you "
+                   "promised to.",
+        "organisations": "District nursing\nComplaints officer of the care provider",
+    },
+    "regel-blokkeert-oplossing": {
+        "slug": "a-rule-that-blocks-a-sensible-solution",
+        "title": "A rule that blocks a sensible solution",
+        "summary": "A family could not get help because a form was in the wrong place.",
+        "situation": "A family with a disabled child asked for transport to school and for "
+                     "support at home.",
+        "what_went_wrong": "The two requests went to two departments. Each department said the "
+                           "other one had to decide first. So nothing happened.",
+        "what_was_done": "We discussed this as a purple crocodile at a learning session. Both "
+                         "departments took part.",
+        "result": "There is now one request for both kinds of help. The family got a decision "
+                  "within a month.",
+        "lessons": "When rules stand in the way of a sensible solution, look for a way out "
+                   "together. Do not leave the resident stuck between two desks.",
+        "organisations": "Municipality\nSocial neighbourhood team",
+    },
+    "bezwaar-zonder-antwoord": {
+        "slug": "an-objection-without-an-answer",
+        "title": "An objection without an answer",
+        "summary": "A resident waited much longer than the law allows for a decision on his objection.",
+        "situation": "Mr E. objected to a decision about help in the household.",
+        "what_went_wrong": "The time limit passed without a decision. Mr E. was not told "
+                           "about any delay.",
+        "what_was_done": "We explained his rights to him. We asked the municipality for a date "
+                         "for the decision.",
+        "result": "The decision came four weeks later. The objection was partly upheld. The "
+                  "case is still with the National Ombudsman.",
+        "lessons": "Let residents know when a decision will be late, and why. That prevents a "
+                   "lot of worry.",
+        "organisations": "Municipality (objections committee)\nNational Ombudsman",
+    },
+}
+
+EDITIONS_EN = {
+    "nieuwsbrief-voorjaar-2025": {
+        "slug": "newsletter-spring-2025",
+        "title": "Newsletter spring 2025",
+        "intro": "In this newsletter you read about waiting: for a stairlift and for debt help. "
+                 "Waiting often makes problems bigger. What can we do about it?",
+        "announcements": "<p>In the second quarter we hold a learning session about waiting "
+                         "times. Professionals are welcome.</p>",
+    },
+    "nieuwsbrief-najaar-2025": {
+        "slug": "newsletter-autumn-2025",
+        "title": "Newsletter autumn 2025",
+        "intro": "This time it is about the purple crocodile: rules that stand in the way of a "
+                 "sensible solution. Two examples and what we learn from them.",
+        "announcements": "<p>Our quarterly report for the municipal council is on the "
+                         "website.</p>",
+    },
+}
+
+# English intros of earlier versions of the demo: replaced when `load_demo` runs again.
+OLD_INTROS_EN = {
+    "Anonymous stories from practice: what went wrong, what we did and what we learn. The "
+    "stories are in Dutch.",
+    "A short quarterly newsletter with anonymous case stories (in Dutch).",
+}
+
+
 def _publish(page):
     page.save_revision().publish()
 
@@ -222,31 +376,25 @@ def _translated(page, locale, fields):
     return translation
 
 
-def setup_workflow(pages):
-    """Group Privacyfunctionaris, task Privacytoets, workflow Casus publiceren on `pages`."""
-    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
-    perms = [
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="casussen", codename="privacy_override"),
-    ]
-    group.permissions.add(*perms)
-    for page in pages:
-        for codename in ("change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                                  codename=codename),
-            )
-    task = PrivacytoetsTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = PrivacytoetsTask.objects.create(name=TASK_NAME)
-    task.groups.set([group])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task,
-                                       defaults={"sort_order": 0})
-    for page in pages:
-        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
-    return workflow
+def _refresh_old_intro(page, intro):
+    """An English overview made by an earlier demo said "the stories are in Dutch"."""
+    if page.intro in OLD_INTROS_EN:
+        page.intro = intro
+        _publish(page)
+
+
+def _translated_edition(edition, locale, fields, cases_en):
+    translation = edition.get_translation_or_none(locale)
+    if translation is None:
+        translation = edition.copy_for_translation(locale)
+        for key, value in fields.items():
+            setattr(translation, key, value)
+        # The English edition shows the English case stories (its snapshot is made on save).
+        translation.casussen = [
+            cases_en[case.pk] for case in edition.casussen.all() if case.pk in cases_en
+        ]
+        _publish(translation)
+    return translation
 
 
 def load(command):
@@ -254,13 +402,15 @@ def load(command):
     en = Locale.objects.get(language_code="en")
     index = _child(home, CasusIndexPage, "casussen", {**INDEX["nl"], "show_in_menus": True})
     index_en = _translated(index, en, INDEX["en"])
+    _refresh_old_intro(index_en, INDEX["en"]["intro"])
     archive = _child(home, NieuwsbriefArchief, "nieuwsbrief",
                      {**ARCHIVE["nl"], "show_in_menus": True})
-    _translated(archive, en, ARCHIVE["en"])
+    archive_en = _translated(archive, en, ARCHIVE["en"])
+    _refresh_old_intro(archive_en, ARCHIVE["en"]["intro"])
 
     domains = {d.key: d for d in Domein.objects.all()}
     themes = {t.key: t for t in Thema.objects.all()}
-    cases = {}
+    cases, cases_en = {}, {}
     for spec in CASES:
         spec = dict(spec)
         domain_keys, theme_keys = spec.pop("domains"), spec.pop("themes")
@@ -272,14 +422,20 @@ def load(command):
             index.add_child(instance=page)
             _publish(page)
         cases[spec["slug"]] = page
+        # The translation takes over domains, themes, period and outcome from the Dutch page.
+        cases_en[page.pk] = _translated(page, en, CASES_EN[spec["slug"]])
 
     for spec in EDITIONS:
         spec = dict(spec)
         case_slugs = spec.pop("cases")
-        if not NieuwsbriefEditie.objects.child_of(archive).filter(slug=spec["slug"]).exists():
+        page = NieuwsbriefEditie.objects.child_of(archive).filter(slug=spec["slug"]).first()
+        if page is None:
             page = NieuwsbriefEditie(**spec)
             page.casussen = [cases[slug] for slug in case_slugs]
             archive.add_child(instance=page)
             _publish(page)
+        _translated_edition(page, en, EDITIONS_EN[spec["slug"]], cases_en)
 
-    setup_workflow([index, index_en])
+    # Both overviews got the workflow when they were made (an older database: now).
+    for page in (index, index_en):
+        workflow.assign(page)

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
+
+from portal import apilimits
 
 from .models import OUTCOMES, Abonnee, Casus, NieuwsbriefEditie
 from .vocab import vocab
@@ -188,10 +190,40 @@ def _private(response):
     return response
 
 
+def _subscription_allowed(request):
+    """Count this subscription attempt per client (hashed address, in the cache only).
+
+    Returns (allowed, seconds until the client may try again)."""
+    allowed, _remaining, reset = apilimits.count(
+        request, "nieuwsbrief", settings.NIEUWSBRIEF_RATE_LIMIT,
+        settings.NIEUWSBRIEF_RATE_LIMIT_WINDOW,
+    )
+    return allowed, reset
+
+
+def _too_many_subscriptions(request, retry_after):
+    minutes = max(1, -(-retry_after // 60))
+    message = ngettext(
+        "U heeft het te vaak geprobeerd. Probeer het over %(minutes)s minuut opnieuw.",
+        "U heeft het te vaak geprobeerd. Probeer het over %(minutes)s minuten opnieuw.",
+        minutes,
+    ) % {"minutes": minutes}
+    response = TemplateResponse(
+        request, "casussen/subscribe.html",
+        {"form": SubscribeForm(), "done": False, "limited": message}, status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return _private(response)
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     form = SubscribeForm(request.POST or None)
     done = False
+    if request.method == "POST":
+        allowed, retry_after = _subscription_allowed(request)
+        if not allowed:
+            return _too_many_subscriptions(request, retry_after)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip().lower()
         abonnee = Abonnee.objects.filter(email=email).first()

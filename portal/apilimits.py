@@ -49,22 +49,35 @@ def _limits():
     )
 
 
-def hit(request, now=None):
-    """Count this request; return (allowed, remaining, seconds until the window resets)."""
-    limit, window = _limits()
-    if limit <= 0 or client_address(request) in getattr(settings, "API_RATE_LIMIT_EXEMPT", ()):
+def count(request, scope, limit, window, exempt=(), now=None):
+    """Count one request of this client in `scope` (a fixed window of `window` seconds).
+
+    Returns (allowed, remaining, seconds until the window resets). Only the salted hash of
+    the client's address is part of the cache key. ``limit <= 0`` or an address in
+    `exempt` is not limited: (True, None, 0). Other rate limits (e.g. the newsletter
+    subscription) use this with their own scope and settings.
+    """
+    window = max(1, int(window))
+    if limit <= 0 or client_address(request) in exempt:
         return True, None, 0
     now = time.time() if now is None else now
     start = int(now // window) * window
     reset = max(1, math.ceil(start + window - now))
-    key = f"apilimit:{client_id(request)}:{start}"
+    key = f"{scope}:{client_id(request)}:{start}"
     cache.add(key, 0, timeout=window + 1)
     try:
-        count = cache.incr(key)
+        hits = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window + 1)
-        count = 1
-    return count <= limit, max(0, limit - count), reset
+        hits = 1
+    return hits <= limit, max(0, limit - hits), reset
+
+
+def hit(request, now=None):
+    """Count this API request; return (allowed, remaining, seconds until the window resets)."""
+    limit, window = _limits()
+    return count(request, "apilimit", limit, window,
+                 exempt=getattr(settings, "API_RATE_LIMIT_EXEMPT", ()), now=now)
 
 
 def too_many(retry_after):

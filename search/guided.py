@@ -351,6 +351,7 @@ def vinden(request):
             "change_url": _url(answers, stap=question.name),
         })
     prefix = "" if language == "nl" else f"/{language}"
+    context.update(_related_cases(answers, outcome))
     context.update({
         "outcome": outcome,
         "summary": summary,
@@ -358,6 +359,20 @@ def vinden(request):
         "share_url": request.build_absolute_uri(request.path + _url(answers)),
     })
     return TemplateResponse(request, "search/vinden_uitkomst.html", context)
+
+
+def _related_cases(answers, outcome):
+    """Case stories for the outcome: the domain the resident chose, else the domains of the
+    schemes to go to first."""
+    from casussen import related
+
+    over = answers.get("over")
+    if over and over != WEET_NIET:
+        domains = {over}
+    else:
+        main = [a for a in outcome.advice if a.role == "eerst"] or outcome.advice
+        domains = set().union(*(a.scheme.domains for a in main if a.scheme))
+    return related.context(domains)
 
 
 def _attach_pages(outcome, language):

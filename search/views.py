@@ -79,6 +79,17 @@ def search(request):
     }
     items = [item for item in page_obj.object_list if not first_page or item.pk not in shown]
     count = paginator.count + (len(matches) + len(promotions) if query and not error else 0)
+    related = {}
+    if first_page and matches:
+        # Case stories in the domains of the schemes shown ("Verhalen van anderen").
+        from casussen import related as related_cases
+
+        by_key = get_index(language).by_key
+        domains = set()
+        for match in matches:
+            if match.key in by_key:
+                domains |= by_key[match.key].domains
+        related = related_cases.context(domains, exclude_ids=[item.pk for item in items])
     if query and not error:
         # Count what the resident saw: page results plus the extra schemes shown on top.
         log_query(query, "zoeken", count, get_index(language).known_words)
@@ -89,6 +100,7 @@ def search(request):
             "query": query, "error": error, "results": page_obj, "items": items,
             "count": count, "matches": matches if first_page else [],
             "promotions": promotions if first_page else [], "corrected": corrected,
+            **related,
         },
         status=400 if error else 200,
     )

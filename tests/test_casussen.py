@@ -152,3 +152,39 @@ def test_case_pages_only_under_the_overview():
     assert Casus.parent_page_types == ["casussen.CasusIndexPage"]
     index = CasusIndexPage.objects.get(locale__language_code="nl")
     assert Page.objects.child_of(index).type(Casus).count() == 8
+
+
+def test_english_overview_lists_the_english_cases_and_filters_work(client):
+    from casussen.demo import CASES_EN
+
+    response = client.get("/en/casussen/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'role="status">8 case stories found' in body
+    for spec in CASES_EN.values():
+        assert spec["title"] in body
+    assert "Vijf maanden wachten" not in body  # no Dutch case on the English overview
+    response = client.get("/en/casussen/", {"domein": "schulden"})
+    assert [case.title for case in response.context["cases"]] == ["A long wait for debt help"]
+    response = client.get("/en/casussen/", {"jaar": "2024", "uitkomst": "deels"})
+    assert [c.title for c in response.context["cases"]] == [
+        "The taxi to day care was always late"]
+    assert client.get("/en/casussen/", {"domein": "bestaat-niet"}).status_code == 400
+
+
+def test_english_case_page_and_editions(client):
+    case = Casus.objects.live().get(slug="eighteen-and-suddenly-no-more-help")
+    assert case.url == "/en/casussen/eighteen-and-suddenly-no-more-help/"
+    body = client.get(case.url).content.decode()
+    assert '<html lang="en"' in body
+    for heading in ["What was it about?", "What went wrong?", "What do we learn?"]:
+        assert heading in body
+    assert case.summary in body
+    dutch = case.get_translation(case.locale.get_default())
+    assert set(case.domains.all()) == set(dutch.domains.all())
+    edition = NieuwsbriefEditie.objects.live().get(slug="newsletter-autumn-2025")
+    body = client.get(edition.url).content.decode()
+    assert "Eighteen and suddenly no more help" in body
+    assert 'href="/en/casussen/eighteen-and-suddenly-no-more-help/"' in body
+    archive = client.get("/en/nieuwsbrief/").content.decode()
+    assert "Newsletter spring 2025" in archive and "Newsletter autumn 2025" in archive

@@ -228,3 +228,112 @@ def test_send_edition_admin_page(client, moderator):
     response = client.get(f"/admin/casussen/editie/{edition.pk}/versturen/")
     assert response.status_code == 200
     assert client.post(f"/admin/casussen/editie/{edition.pk}/versturen/").status_code == 302
+
+
+# --- the workflow comes from a data migration, not from the demo -------------------------
+
+
+def test_migrations_alone_make_the_privacytoets_workflow(after_migrate):
+    """Recorded right after `migrate`, before `load_demo` ran (tests/conftest.py)."""
+    assert after_migrate["workflow_tasks"] == [
+        ("PrivacytoetsTask", "Privacytoets", ["Privacyfunctionaris"])
+    ]
+    assert {"wagtailadmin.access_admin", "casussen.privacy_override"} <= set(
+        after_migrate["group_permissions"]
+    )
+
+
+def test_a_new_case_overview_gets_the_workflow_and_the_group_its_permissions(home_page):
+    from wagtail.models import GroupPagePermission, Locale
+
+    from casussen.models import CasusIndexPage
+
+    workflow = Workflow.objects.get(name="Casus publiceren")
+    index = CasusIndexPage(title="Andere casussen", slug="andere-casussen")
+    home_page.add_child(instance=index)
+    assert index.workflowpage.workflow == workflow
+    assert set(GroupPagePermission.objects.filter(
+        page=index, group__name="Privacyfunctionaris"
+    ).values_list("permission__codename", flat=True)) == {"change_page", "publish_page"}
+    case = Casus(title="Nieuw", slug="nieuw", summary="Kort.", situation="x",
+                 what_went_wrong="x", what_was_done="x", result="x", lessons="x", quarter=1)
+    index.add_child(instance=case)
+    assert case.get_workflow() == workflow
+    # Its translation is a new page as well.
+    english = index.copy_for_translation(Locale.objects.get(language_code="en"))
+    assert english.workflowpage.workflow == workflow
+
+
+def test_an_editor_cannot_publish_a_new_case_without_the_privacytoets(client, editor, officer):
+    from casussen.models import CasusIndexPage
+
+    index = CasusIndexPage.objects.get(locale__language_code="nl")
+    client.force_login(editor)
+    data = _form_data(Casus(title="Een nieuwe casus", slug="een-nieuwe-casus",
+                            summary="Een inwoner wachtte lang.", situation="Hij wachtte.",
+                            what_went_wrong="Niemand belde.", what_was_done="Wij belden.",
+                            result="Het is opgelost.", lessons="Bel terug.", quarter=2,
+                            year=2025, outcome="opgelost"))
+    data["domains"], data["themes"] = [], []
+    response = client.post(f"/admin/pages/add/casussen/casus/{index.pk}/",
+                           {**data, "action-publish": "1"})
+    case = Casus.objects.filter(slug="een-nieuwe-casus").first()
+    assert case is None or not case.live  # no publish permission: at most a draft
+    response = client.post(f"/admin/pages/add/casussen/casus/{index.pk}/",
+                           {**data, "slug": "een-nieuwe-casus-2", "action-submit": "1"})
+    assert response.status_code == 302
+    case = Casus.objects.get(slug="een-nieuwe-casus-2")
+    assert not case.live
+    state = case.current_workflow_task_state
+    assert state.task.specific.name == "Privacytoets"
+    assert state.task.specific.get_actions(case, editor) == []
+    state.task.specific.on_action(state, officer, "approve")
+    case.refresh_from_db()
+    assert case.live
+
+
+# --- English case stories ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mrs Okonkwo called us three times.", "Okonkwo"),
+    ("Mr and Mrs Hughes asked for help.", "Hughes"),
+    ("Her neighbour Kevin helped her with the forms.", "Kevin"),
+    ("A man named Bartholomew wrote to us.", "Bartholomew"),
+    ("Her carer, Jessica Thompson, called the team.", "Jessica Thompson"),
+    ("On 12 March 2024 the municipality sent a letter.", "12 March 2024"),
+    ("The letter of March 3, 2024 was wrong.", "March 3, 2024"),
+    ("She lives at 14 Church Street with her son.", "14 Church Street"),
+    ("Born on 3 May 1950, he lives alone.", "3 May 1950"),
+])
+def test_english_personal_data_is_found(text, found):
+    from casussen.pii import scan
+
+    assert found in [finding.text for finding in scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "An older woman could no longer climb the stairs.",
+    "Mrs A. is in her eighties and lives alone.",
+    "Mr C. is in his sixties. Complaints to the transport company did not help.",
+    "The B. family lives on social assistance.",
+    "We called the Wmo consultant and MEE in May 2025.",
+    "A client manager of the Work and Income department called the family.",
+])
+def test_plain_english_without_personal_data_passes(text):
+    from casussen.pii import scan
+
+    assert scan(text) == []
+
+
+def test_an_english_case_with_a_name_is_not_published(client, moderator):
+    english = Casus.objects.live().get(slug="the-taxi-to-day-care-was-always-late")
+    assert english.locale.language_code == "en"
+    client.force_login(moderator)
+    text = "Mrs Okonkwo called us three times, but nobody answered."
+    response = _edit(client, english, situation=text, **{"action-publish": "1"})
+    assert response.status_code == 200
+    assert "Okonkwo" in response.content.decode()  # the finding, shown at its place
+    english.refresh_from_db()
+    assert text not in english.situation
+    assert not PrivacyOverride.objects.exists()

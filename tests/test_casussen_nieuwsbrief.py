@@ -214,6 +214,77 @@ def test_unsubscribed_before_the_batch_runs_gets_nothing(monkeypatch):
     assert [m.to[0] for m in mail.outbox] == [subscribers[1].email]
 
 
+# --- rate limit on subscribing -------------------------------------------------------------
+
+
+@pytest.fixture
+def subscribe_limit(settings):
+    settings.NIEUWSBRIEF_RATE_LIMIT = 2
+    settings.NIEUWSBRIEF_RATE_LIMIT_WINDOW = 3600
+    return settings
+
+
+def test_too_many_subscriptions_from_one_client_get_a_dutch_429_and_store_nothing(
+        client, subscribe_limit):
+    for number in range(2):
+        response = client.post("/nieuwsbrief/aanmelden/",
+                               {"email": f"limiet{number}@example.org"},
+                               REMOTE_ADDR="203.0.113.20")
+        assert response.status_code == 200
+    before = Abonnee.objects.count()
+    blocked = client.post("/nieuwsbrief/aanmelden/", {"email": "limiet9@example.org"},
+                          REMOTE_ADDR="203.0.113.20")
+    assert blocked.status_code == 429
+    body = blocked.content.decode()
+    assert 'role="alert"' in body
+    retry_after = int(blocked["Retry-After"])
+    assert 1 <= retry_after <= 3600
+    minutes = -(-retry_after // 60)
+    unit = "minuut" if minutes == 1 else "minuten"
+    assert f"U heeft het te vaak geprobeerd. Probeer het over {minutes} {unit} opnieuw." in body
+    assert "no-store" in blocked["Cache-Control"]
+    assert Abonnee.objects.count() == before
+    assert not Abonnee.objects.filter(email="limiet9@example.org").exists()
+    assert len(mail.outbox) == 2
+    # Another client is not affected, and reading the form is not limited.
+    other = client.post("/nieuwsbrief/aanmelden/", {"email": "ander@example.org"},
+                        REMOTE_ADDR="203.0.113.21")
+    assert other.status_code == 200
+    assert Abonnee.objects.filter(email="ander@example.org").exists()
+    assert client.get("/nieuwsbrief/aanmelden/", REMOTE_ADDR="203.0.113.20").status_code == 200
+
+
+def test_english_subscription_limit_message(client, subscribe_limit):
+    subscribe_limit.NIEUWSBRIEF_RATE_LIMIT = 1
+    client.post("/en/nieuwsbrief/aanmelden/", {"email": "en1@example.org"},
+                REMOTE_ADDR="203.0.113.22")
+    blocked = client.post("/en/nieuwsbrief/aanmelden/", {"email": "en2@example.org"},
+                          REMOTE_ADDR="203.0.113.22")
+    assert blocked.status_code == 429
+    assert re.search(r"You have tried too often\. Please try again in \d+ minutes?\.",
+                     blocked.content.decode())
+
+
+def test_subscription_limit_keeps_only_a_hash_of_the_address(subscribe_limit, rf):
+    from django.core.cache import cache
+
+    from casussen.views import _subscription_allowed
+
+    cache.clear()
+    request = rf.post("/nieuwsbrief/aanmelden/", REMOTE_ADDR="198.51.100.33")
+    assert _subscription_allowed(request)[0] is True
+    keys = [key for key in cache._cache if "nieuwsbrief" in key]  # locmem cache in tests
+    assert keys and all("198.51.100.33" not in key for key in keys)
+
+
+def test_subscription_limit_zero_switches_it_off(client, subscribe_limit):
+    subscribe_limit.NIEUWSBRIEF_RATE_LIMIT = 0
+    for number in range(4):
+        response = client.post("/nieuwsbrief/aanmelden/", {"email": f"uit{number}@example.org"},
+                               REMOTE_ADDR="203.0.113.23")
+        assert response.status_code == 200
+
+
 def test_stalled_sending_is_resumed_by_the_planner_job_without_second_copies(monkeypatch):
     from datetime import timedelta
 

@@ -2,7 +2,8 @@
 
 Query budget (uncached render, warm low-level caches): the page frame costs 7 queries for the
 index and 8 for a scheme; the index adds 2 (schemes, their domains + municipalities), a
-scheme adds 2 (ladder both ways, domains + municipalities). See tests/test_verwijsgids_pages.
+scheme adds 2 (ladder both ways, domains + municipalities) and 1 for the related case stories
+(casussen/related.py). See tests/test_verwijsgids_pages.
 """
 
 from itertools import groupby
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from casussen import related
 
 from .models import (
     LIJNEN,
@@ -125,6 +128,7 @@ def serve_regeling(page, request):
             "index_page_list": [parent] if parent is not None else [],
             "jsonld": page.jsonld(request),
             "is_source_language": page.locale.language_code == settings.LANGUAGE_CODE,
+            **related.context([domein.key for domein in page.domeinen_lijst]),
         }
     )
     return TemplateResponse(request, "verwijsgids/regeling.html", context)

@@ -1,17 +1,19 @@
 """Personal-data scanner for case stories: `scan(text) -> list[Finding]`.
 
 Combines `deduce` (Dutch de-identification, loaded once per process on first use) with the
-project's own rules in `rules.py`. Not personal data: organisation and municipality names
-(see `allowlist.py`), quarters and counts, age ranges, and single letters used as
-pseudonyms ("mevrouw A."). An exact age is only reported when the same sentence holds
-another identifying detail (an age on its own identifies nobody; with a street it may, and
-so it does with a description that fits one person: "de oudste inwoner van Oudewater").
+project's own rules in `rules.py`, and for English case texts the rules in `english.py`
+(English titles, family words, written dates and street addresses). Not personal data:
+organisation and municipality names (see `allowlist.py`), quarters and counts, age ranges,
+and single letters used as pseudonyms ("mevrouw A."). An exact age is only reported when
+the same sentence holds another identifying detail (an age on its own identifies nobody;
+with a street it may, and so it does with a description that fits one person: "de oudste
+inwoner van Oudewater").
 """
 
 import re
 from dataclasses import asdict, dataclass
 
-from . import allowlist, rules
+from . import allowlist, english, rules
 
 KIND_LABELS = {
     "naam": "naam",
@@ -314,17 +316,14 @@ def scan(text, use_deduce=True):
     candidates = []
     for rule in rules.RULES:
         candidates.extend(rule(text))
-    if use_deduce:
-        from .engine import is_known_name
-
-        candidates.extend(rules.find_names(text, is_known_name))
-        candidates.extend(_from_deduce(text))
-    else:
-        candidates.extend(rules.find_names(text))
-
     known_name = None
     if use_deduce:
         from .engine import is_known_name as known_name
+
+        candidates.extend(_from_deduce(text))
+    candidates.extend(rules.find_names(text, known_name))
+    candidates.extend(english.find(text, known_name))
+    english_text = english.looks_english(text)
 
     allowed = allowlist.allowed_spans(text)
     names, others = [], []
@@ -336,6 +335,8 @@ def scan(text, use_deduce=True):
         value = text[start:end]
         if end <= start or _organisation_name(value, known_name) or _street_name(value, known_name):
             continue
+        if english_text and english.is_function_word(value):
+            continue  # "An older woman ...": in English "An" is an article, not a name
         if _inside((start, end), allowed):
             continue
         if allowlist.is_allowed_word(value) or _covered(start, end, text, allowed):

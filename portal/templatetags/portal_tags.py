@@ -7,7 +7,10 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from portal import pagecache
+
 register = template.Library()
+MENU_CACHE_SECONDS = 24 * 3600
 
 
 STEPLEN = Page.steplen
@@ -20,16 +23,27 @@ def _language_home_path(page):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Menu pages: children of this language's home page that are marked 'show in menus'."""
+    """Menu pages: children of this language's home page that are marked 'show in menus'
+    (one query, then cached until the next publish)."""
     page = context.get("page")
     if isinstance(page, Page) and page.depth >= 2:
-        children = Page.objects.filter(depth=3, path__startswith=_language_home_path(page))
+        scope = _language_home_path(page)
+        children = Page.objects.filter(depth=3, path__startswith=scope)
     else:
-        children = Page.objects.filter(depth=3, locale__language_code=translation.get_language())
-    items = children.live().in_menu().order_by("path").only("id", "title", "url_path", "path")
+        scope = translation.get_language()
+        children = Page.objects.filter(depth=3, locale__language_code=scope)
+    # Cached under the page cache's generation: every publish, unpublish, move or delete
+    # (the only ways the menu changes) makes a new key, so the menu is never stale.
+    key = f"menu:{pagecache.generation()}:{scope}"
+    items = cache.get(key)
+    if items is None:
+        items = list(
+            children.live().in_menu().order_by("path").only("id", "title", "url_path", "path")
+        )
+        cache.set(key, items, MENU_CACHE_SECONDS)
     return {
         "home_url": language_home_url(translation.get_language()),
-        "items": list(items),
+        "items": items,
         "current_path": getattr(page, "url_path", ""),
         "is_home": isinstance(page, Page) and page.depth == 2,
         "request": context["request"],

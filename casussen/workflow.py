@@ -1,0 +1,76 @@
+"""The workflow "Casus publiceren": a second person (group Privacyfunctionaris) approves a
+case story in the task "Privacytoets" before it is published.
+
+Migration 0002 creates the group, its permissions, the task and the workflow in every
+database, and assigns the workflow to the case overviews that exist. Every case overview
+created later (in the admin, as a translation, by `load_demo`) gets the workflow when it is
+created (`assign_to_new_index`, connected in `apps.py`). Case stories are children of an
+overview, so they inherit its workflow.
+"""
+
+GROUP_NAME = "Privacyfunctionaris"
+WORKFLOW_NAME = "Casus publiceren"
+TASK_NAME = "Privacytoets"
+# Global permissions of the group (app label, codename).
+GROUP_PERMISSIONS = [("wagtailadmin", "access_admin"), ("casussen", "privacy_override")]
+# Its permissions on each case overview (and so on every case story below it).
+PAGE_PERMISSIONS = ["change_page", "publish_page"]
+
+
+def privacytoets_workflow():
+    """The workflow, with its task and group; made when missing (it normally exists since
+    migration 0002). An editor may rename or deactivate it: then it is left alone."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Workflow, WorkflowTask
+
+    from .models import PrivacytoetsTask
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is not None:
+        return workflow
+    group, _ = Group.objects.get_or_create(name=GROUP_NAME)
+    group.permissions.add(*[
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in GROUP_PERMISSIONS
+    ])
+    task = PrivacytoetsTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = PrivacytoetsTask.objects.create(name=TASK_NAME)
+        task.groups.set([group])
+    workflow = Workflow.objects.create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def assign(page):
+    """Give the case overview `page` the workflow and the group its page permissions.
+    A workflow an editor already chose for this page is kept."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, WorkflowPage
+
+    workflow = privacytoets_workflow()
+    WorkflowPage.objects.get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+    group = Group.objects.filter(name=GROUP_NAME).first()
+    if group is not None:
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=page.pk,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                                  codename=codename),
+            )
+    return workflow
+
+
+def assign_to_new_index(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of CasusIndexPage: a new case overview gets the workflow at once."""
+    if created and not raw:
+        assign(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_save
+
+    from .models import CasusIndexPage
+
+    post_save.connect(assign_to_new_index, sender=CasusIndexPage,
+                      dispatch_uid="casussen-workflow-new-index")
