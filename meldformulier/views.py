@@ -202,6 +202,8 @@ def initial_for(name, flow):
             initial["domain"] = flow["prefill_domain"]
     if name == "organisaties" and "organisaties" not in flow["steps"]:
         initial["regelingen"] = [flow["regeling"]] if flow.get("regeling") else []
+        # Sessions from before this step had the free text on the topic step.
+        initial["organisations"] = flow["steps"].get("onderwerp", {}).get("organisations", "")
     return initial
 
 
@@ -256,13 +258,18 @@ def _step_view(request, step):
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs(step, flow))
         if form.is_valid():
+            previous_domain = flow["steps"].get("onderwerp", {}).get("domain")
             flow["steps"][step] = form.stored_data()
             if step == "organisaties":
                 flow["dropped"] = []
-            if step == "onderwerp" and drop_unfitting_schemes(flow):
-                # Show which schemes were taken off, before going on.
-                save_flow(request, flow)
-                return HttpResponseRedirect(step_url("organisaties"))
+            if step == "onderwerp":
+                dropped = drop_unfitting_schemes(flow)
+                changed = previous_domain not in (None, flow["steps"][step]["domain"])
+                if dropped or (changed and "organisaties" in flow["steps"]):
+                    # Another domain offers other schemes: ask again (and say what was
+                    # taken off) before going on.
+                    save_flow(request, flow)
+                    return HttpResponseRedirect(step_url("organisaties"))
             save_flow(request, flow)
             return HttpResponseRedirect(next_url(flow, step))
         return render_step(request, step, form, flow, status=400)

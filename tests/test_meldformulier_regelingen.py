@@ -271,11 +271,33 @@ def test_changed_domain_takes_off_the_schemes_that_no_longer_fit(
     assert melding.regeling_keys == ["sociaal-wijkteam"]
 
 
-def test_changed_domain_that_still_fits_goes_back_to_checking(client):
+def test_another_domain_asks_the_schemes_again_and_keeps_those_that_fit(client):
     fill_in(client, {"organisaties": {"regelingen": ["klacht-wmo-aanbieder"]}})
     response = client.post("/melden/onderwerp/", {"domain": "onbekend"})  # "Weet ik niet"
+    assert response["Location"] == "/melden/organisaties/"  # other schemes on offer now
+    body = client.get("/melden/organisaties/").content.decode()
+    assert checked_keys(body) == {"klacht-wmo-aanbieder"}
+    assert "slp-notice" not in body  # nothing was taken off
+    assert len(offered_keys(body)) == len(services.regeling_keuzes(None))
+    response = client.post("/melden/organisaties/", {"regelingen": ["klacht-wmo-aanbieder"]})
+    assert response["Location"] == "/melden/controleren/"
+    # The same domain again: straight back to checking.
+    response = client.post("/melden/onderwerp/", {"domain": "onbekend"})
     assert response["Location"] == "/melden/controleren/"
     assert "Klacht bij de Wmo-aanbieder" in client.get("/melden/controleren/").content.decode()
+
+
+def test_session_from_before_the_step_keeps_the_free_text(client):
+    from meldformulier import views
+
+    client.post("/melden/", ANSWERS["soort"])
+    client.post("/melden/onderwerp/", {"domain": "wmo"})
+    session = client.session
+    flow = views.load_flow(type("R", (), {"session": session})())
+    flow["steps"]["onderwerp"]["organisations"] = "Oude tekst"
+    session[views.SESSION_KEY] = views.crypto.encrypt_text(views.json.dumps(flow))
+    session.save()
+    assert 'value="Oude tekst"' in client.get("/melden/organisaties/").content.decode()
 
 
 def test_domain_without_schemes_asks_only_for_the_organisation_name(
