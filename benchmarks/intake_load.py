@@ -2,8 +2,9 @@
 
 Starts the production server (gunicorn + task worker, `python -m portal.serve`) on a scratch
 database, then N simulated residents, C at a time, each walk the whole form with their own
-cookies and CSRF token (start page, seven question pages, check answers, send,
-confirmation). A share of them sends the last form twice (a double click / replayed post).
+cookies and CSRF token (start page, eight question pages, check answers, send,
+confirmation). On the organisations page each resident ticks a directory scheme of the
+domain. A share of them sends the last form twice (a double click / replayed post).
 
 Prints throughput, p95 latencies, and stored-versus-sent counts: every accepted submission
 must be stored exactly once, with a unique reference number.
@@ -33,7 +34,9 @@ from benchmarks._server import ROOT, production_server
 
 STEPS = [
     ("/melden/", {"kind": "klacht"}),
-    ("/melden/onderwerp/", {"domain": "wmo", "organisations": "Thuiszorg De Linde"}),
+    ("/melden/onderwerp/", {"domain": "wmo"}),
+    ("/melden/organisaties/", {"regelingen": ["klacht-wmo-aanbieder"],
+                               "organisations": "Thuiszorg De Linde"}),
     ("/melden/verhaal/", {"description": "De hulp kwam drie weken niet. " * 20,
                           "wish": "Dat de hulp weer komt."}),
     ("/melden/eerder/", {"earlier_complaint": "nee"}),
@@ -42,6 +45,8 @@ STEPS = [
                           "email": "belasting@example.org", "phone": "023 555 12 34"}),
     ("/melden/bijlagen/", {"actie": "doorgaan"}),
 ]
+# Start page, a post and its redirect per question page, check page, send, confirmation.
+FLOW_REQUESTS = 1 + 2 * len(STEPS) + 3
 TOKEN_RE = re.compile(r'name="token" value="([0-9a-f-]{36})"')
 REFERENCE_RE = re.compile(r"SLP-\d{4}-\d{5,6}")
 
@@ -115,7 +120,9 @@ def database_counts(env):
     script = (
         "import json; from meldformulier.models import Melding, Email; "
         "refs=list(Melding.objects.values_list('reference', flat=True)); "
+        "scheme=Melding.objects.filter(regeling_keys__icontains='\"klacht-wmo-aanbieder\"'); "
         "print(json.dumps({'stored': len(refs), 'unique': len(set(refs)), 'refs': refs, "
+        "'with_scheme': scheme.count(), "
         "'emails': {s: Email.objects.filter(status=s).count() for s in "
         "['wachtrij','bezig','verzonden','opnieuw','mislukt']}}))"
     )
@@ -195,19 +202,22 @@ def main():
     print(f"  request latency     p50 {statistics.median(recorder.latencies) * 1000:6.0f} ms   "
           f"p95 {percentile(recorder.latencies, 0.95) * 1000:6.0f} ms   "
           f"max {max(recorder.latencies) * 1000:6.0f} ms")
-    print(f"  whole form (18 req) p50 {statistics.median(recorder.flows) * 1000:6.0f} ms   "
+    print(f"  whole form ({FLOW_REQUESTS} req) "
+          f"p50 {statistics.median(recorder.flows) * 1000:6.0f} ms   "
           f"p95 {percentile(recorder.flows, 0.95) * 1000:6.0f} ms")
     print(f"  HTTP statuses       {dict(sorted(recorder.statuses.items()))}")
     print(f"  sent                {args.submissions}")
     print(f"  accepted            {len(references)} (confirmation with a reference)")
     print(f"  stored              {counts['stored']} ({counts['unique']} unique references)")
     print(f"  replayed sends      {len(replayed)}, same confirmation: {replay_ok}")
+    print(f"  with chosen scheme  {counts['with_scheme']} of {counts['stored']} stored")
     print(f"  e-mails             {counts['emails']}")
     if recorder.errors:
         print(f"  errors              {len(recorder.errors)}, e.g. {recorder.errors[:3]}")
     exactly_once = (
         counts["stored"] == len(references) == counts["unique"]
         and set(counts["refs"]) == set(references) and replay_ok == len(replayed)
+        and counts["with_scheme"] == counts["stored"]
     )
     print(f"  every accepted submission stored exactly once: {'yes' if exactly_once else 'NO'}")
     return 0 if exactly_once and not recorder.errors else 1

@@ -369,7 +369,7 @@ def generate_demo_meldingen(quarters=None, seed=2026):
             kind=kind,
             domain=domains.get(domain_key),
             organisations=organisations,
-            regeling_key=referral if referred and about_referral else "",
+            regeling_keys=[referral] if referred and about_referral else [],
             description="Fictieve demomelding voor de kwartaalcijfers.",
             contact="anoniem",
             status=(Status.DOORVERWEZEN if referred and not closed else

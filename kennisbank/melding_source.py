@@ -83,12 +83,13 @@ class MeldingSource:
             themes.setdefault(melding_id, []).append(key)
         records = []
         for row in meldingen.values(
-            "id", "kind", "domain__key", "organisations", "regeling_key", "doorverwezen_naar",
+            "id", "kind", "domain__key", "organisations", "regeling_keys", "doorverwezen_naar",
             "uitkomst", "paarse_krokodil",
         ):
             organisations = set()
-            if row["regeling_key"]:
-                organisations.add(row["regeling_key"])
+            for key in row["regeling_keys"] or []:
+                if isinstance(key, str) and key:
+                    organisations.add(key)
             for original in _SPLIT.split(row["organisations"] or ""):
                 key = _normalise(original)
                 if key:

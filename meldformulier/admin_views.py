@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import storage
+from . import services, storage
 from .forms import BehandelForm, FilterForm, NotitieForm
 from .models import CLOSED_STATUSES, Bijlage, Inzage, Melding, Notitie, Status
 
@@ -76,18 +76,59 @@ def filtered_queryset(form):
     if data["domain"]:
         queryset = queryset.filter(domain=data["domain"])
     if data["organisation"]:
-        term = data["organisation"]
-        from django.db.models import Q
-
-        queryset = queryset.filter(
-            Q(organisations__icontains=term) | Q(regeling_key__icontains=term)
-            | Q(doorverwezen_naar__icontains=term)
-        )
+        queryset = queryset.filter(organisation_filter(data["organisation"].strip()))
     if data["van"]:
         queryset = queryset.filter(created_at__gte=_aware(data["van"]))
     if data["tot"]:
         queryset = queryset.filter(created_at__lt=_aware(data["tot"], end=True))
     return queryset
+
+
+MAX_MATCHED_KEYS = 200
+
+
+def organisation_filter(term):
+    """Meldingen about `term`: in the free text, or a chosen (or referred-to) scheme whose
+    key, title (any language) or organisation name contains it."""
+    from django.db.models import Q
+
+    from verwijsgids.models import Regeling
+
+    keys = list(
+        Regeling.objects.filter(
+            Q(key__icontains=term) | Q(title__icontains=term)
+            | Q(organisatie__name__icontains=term)
+        ).order_by("key").values_list("key", flat=True).distinct()[:MAX_MATCHED_KEYS]
+    )
+    condition = (
+        Q(organisations__icontains=term) | Q(doorverwezen_naar__icontains=term)
+        | Q(doorverwezen_naar__in=keys)
+    )
+    if services.valid_key(term.lower()):
+        # A key that is no longer in the directory is still found by (part of) its key.
+        condition |= Q(regeling_keys__icontains=term.lower())
+    for key in keys:
+        # The stored JSON list holds each key in double quotes: an exact match per key.
+        condition |= Q(regeling_keys__icontains=f'"{key}"')
+    return condition
+
+
+def scheme_labels(meldingen):
+    """{key: "Organisation: title"} for the schemes chosen in these meldingen (one query)."""
+    keys = {key for melding in meldingen for key in melding.regeling_keys or []}
+    return {key: str(keuze) for key, keuze in services.describe_regelingen(keys).items()}
+
+
+def attach_schemes(meldingen):
+    """Give each melding `schemes`: [(key, label)] in the order the resident chose them."""
+    meldingen = list(meldingen)
+    labels = scheme_labels(meldingen)
+    for melding in meldingen:
+        melding.schemes = [
+            (key, labels.get(key, "")) for key in melding.regeling_keys or []
+            if isinstance(key, str)
+        ]
+    return meldingen
 
 
 @staff_permission("view_melding")
@@ -98,6 +139,7 @@ def index(request):
     )
     paginator = Paginator(queryset.order_by("-created_at"), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("p"))
+    page.object_list = attach_schemes(page.object_list)
     query = request.GET.copy()
     query.pop("p", None)
     return TemplateResponse(request, "meldformulier/admin/index.html", {
@@ -118,7 +160,7 @@ def export(request):
     response["Content-Disposition"] = 'attachment; filename="meldingen.csv"'
     writer = csv.writer(response)
     writer.writerow([
-        "referentie", "ontvangen", "soort", "domein", "organisaties", "regeling", "status",
+        "referentie", "ontvangen", "soort", "domein", "organisaties", "regelingen", "status",
         "doorverwezen_naar", "afgesloten", "uitkomst", "paarse_krokodil",
     ])
     logs = []
@@ -126,7 +168,9 @@ def export(request):
         writer.writerow([
             melding.reference, timezone.localtime(melding.created_at).isoformat(),
             melding.kind, melding.domain.key if melding.domain_id else "",
-            _csv_safe(melding.organisations), melding.regeling_key, melding.status,
+            _csv_safe(melding.organisations),
+            " ".join(key for key in melding.regeling_keys or [] if services.valid_key(key)),
+            melding.status,
             melding.doorverwezen_naar,
             timezone.localtime(melding.closed_at).isoformat() if melding.closed_at else "",
             melding.uitkomst, "ja" if melding.paarse_krokodil else "nee",
@@ -270,6 +314,7 @@ def detail(request, pk):
         else:
             return HttpResponse(status=400)
     Inzage.log(request.user, Inzage.Actie.BEKEKEN, melding.reference)
+    attach_schemes([melding])
     return TemplateResponse(request, "meldformulier/admin/detail.html", {
         "header_title": melding.reference, "header_icon": "mail",
         "breadcrumbs_items": _breadcrumbs(

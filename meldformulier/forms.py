@@ -83,22 +83,68 @@ class OnderwerpForm(StepForm):
         _("Over welk onderwerp gaat het?"), [],
         _("Kies een onderwerp, of kies ‘Weet ik niet’."),
     )
-    organisations = CleanCharField(
-        label=_("Over welke organisatie of organisaties gaat het?"), max_length=300,
-        required=False,
-        help_text=_("Bijvoorbeeld de gemeente, het wijkteam of de zorgaanbieder."),
-    )
-    regeling = forms.BooleanField(required=False)
 
-    def __init__(self, *args, regeling_title="", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["domain"].choices = domain_choices()
-        if regeling_title:
-            self.fields["regeling"].label = _("Mijn melding gaat over: %(regeling)s") % {
-                "regeling": regeling_title
-            }
+
+
+class OrganisatiesForm(StepForm):
+    """Which organisations: schemes from the directory (for the chosen domain) and free text.
+
+    `keuzes` are the schemes that fit the domain (``services.regeling_keuzes``); a key that
+    is not among them (forged, or from another domain) is refused with a Dutch message.
+    Without schemes only the free-text question is left.
+    """
+
+    title = _("Over welke organisatie gaat uw melding?")
+    regelingen = forms.MultipleChoiceField(
+        label=_("Gaat het over een van deze organisaties of regelingen?"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("U kunt er meer dan één kiezen. Weet u het niet? Ga dan gewoon door."),
+        error_messages={
+            "invalid_choice": _("Kies alleen organisaties uit de lijst."),
+            "invalid_list": _("Kies alleen organisaties uit de lijst."),
+        },
+    )
+    organisations = CleanCharField(
+        label=_("Staat de organisatie er niet bij? Schrijf dan hier de naam."), max_length=300,
+        required=False,
+        help_text=_("Bijvoorbeeld de naam van de zorgaanbieder, het wijkteam of de school."),
+    )
+
+    def __init__(self, *args, keuzes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keuzes = list(keuzes)
+        if self.keuzes:
+            self.fields["regelingen"].choices = [(k.key, str(k)) for k in self.keuzes]
         else:
-            del self.fields["regeling"]
+            del self.fields["regelingen"]
+            self.fields["organisations"].label = _(
+                "Over welke organisatie of organisaties gaat het?"
+            )
+            self.fields["organisations"].help_text = _(
+                "Bijvoorbeeld de gemeente, het wijkteam of de zorgaanbieder."
+            )
+
+    def keuze_rows(self):
+        """The checkboxes: key, title, organisation and whether it is ticked (kept on error)."""
+        if "regelingen" not in self.fields:
+            return []
+        value = self["regelingen"].value() or []
+        if isinstance(value, str):
+            value = [value]
+        chosen = {str(item) for item in value}
+        return [
+            {"key": k.key, "title": k.title, "organisation": k.shown_organisation,
+             "checked": k.key in chosen}
+            for k in self.keuzes
+        ]
+
+    def stored_data(self):
+        data = dict(self.cleaned_data)
+        data["regelingen"] = list(data.get("regelingen") or [])
+        return data
 
 
 class VerhaalForm(StepForm):

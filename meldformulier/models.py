@@ -7,9 +7,13 @@ Data model (for other apps, e.g. the kennisbank's quarterly figures):
     created_at         when it was received (the quarter of a melding is based on this).
     kind               ``Soort``: klacht, signaal, hulpvraag, compliment.
     domain             FK ``verwijsgids.Domein`` (nullable: "weet ik niet").
-    organisations      free text: the organisations involved (plain text, max 300).
-    regeling_key       optional stable ``key`` of a verwijsgids Regeling (no FK on purpose:
-                       the Regeling page model lives in another branch; keys are stable).
+    organisations      free text: other organisations involved (plain text, max 300).
+    regeling_keys      list of the stable ``key``s of the verwijsgids Regelingen the resident
+                       chose (or came from, ``?regeling=``), in the order shown; may be empty.
+                       Keys, not foreign keys, on purpose: a key is the same in every
+                       language and never changes, and a melding outlives a deleted page.
+                       Filter with ``regeling_keys__icontains='"<key>"'`` (works on SQLite
+                       and PostgreSQL); ``services.describe_regelingen`` gives the titles.
     doorverwezen_naar  key of the Regeling the melding was referred to (may be empty).
     status             ``Status``: nieuw, in_behandeling, doorverwezen, opgelost, gesloten.
     closed_at          set when the status becomes opgelost or gesloten (start of the
@@ -138,9 +142,9 @@ class Melding(models.Model):
         on_delete=models.SET_NULL, related_name="meldingen",
     )
     organisations = models.CharField(_("betrokken organisaties"), max_length=300, blank=True)
-    regeling_key = models.CharField(
-        _("regeling (sleutel)"), max_length=80, blank=True, db_index=True,
-        help_text=_("Sleutel van de klachtregeling waar de melding over gaat."),
+    regeling_keys = models.JSONField(
+        _("regelingen (sleutels)"), default=list, blank=True,
+        help_text=_("Sleutels van de klachtregelingen waar de melding over gaat."),
     )
     description = EncryptedTextField(_("wat er is gebeurd"))
     wish = EncryptedTextField(_("wat de melder graag wil"), blank=True)

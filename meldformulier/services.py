@@ -5,7 +5,6 @@ import hmac
 import logging
 import re
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -23,29 +22,87 @@ def valid_key(value):
     return isinstance(value, str) and bool(KEY_RE.match(value))
 
 
-def regeling_title(key):
-    """Title of the scheme with this key, or None when the key is unknown or malformed.
+class RegelingKeuze:
+    """A directory scheme as the form shows it: stable key, title and organisation name."""
 
-    The scheme model is built in the verwijsgids app; when it is not there (yet), a
-    well-formed key is accepted and shown as it is.
-    """
-    if not valid_key(key):
+    __slots__ = ("key", "title", "organisation", "domain_keys")
+
+    def __init__(self, key, title, organisation="", domain_keys=()):
+        self.key, self.title = key, title
+        self.organisation = organisation or ""
+        self.domain_keys = tuple(domain_keys)
+
+    @property
+    def shown_organisation(self):
+        """The organisation's name, or "" when the title already says it ("Participatieraad")."""
+        organisation, title = self.organisation.casefold(), self.title.casefold()
+        if not organisation or organisation in title or title in organisation:
+            return ""
+        return self.organisation
+
+    def __str__(self):
+        organisation = self.shown_organisation
+        return f"{organisation}: {self.title}" if organisation else self.title
+
+    def __repr__(self):
+        return f"<RegelingKeuze {self.key}>"
+
+
+def _keuzes(queryset):
+    """One query: live schemes in the active language (Dutch page when not translated)."""
+    keuzes = {}
+    rows = queryset.order_by().values_list("key", "title", "organisatie__name", "vocab_ids")
+    for key, title, organisation, vocab in rows:
+        if key in keuzes or not valid_key(key):
+            continue
+        # The copy of the scheme's domains: [id, key, name, name_en] (see verwijsgids.models).
+        domain_keys = [
+            item[1] for item in (vocab or {}).get("d") or []
+            if isinstance(item, list) and len(item) == 4
+        ]
+        keuzes[key] = RegelingKeuze(key, title or key, organisation, domain_keys)
+    return keuzes
+
+
+def _live_schemes(domain_key=None):
+    from wagtail.models import Locale
+
+    from verwijsgids.models import regelingen_voor
+
+    try:
+        return regelingen_voor(domein=domain_key or None, fallback=True)
+    except (Domein.DoesNotExist, Locale.DoesNotExist):
         return None
-    for name in ("RegelingPage", "Regeling"):
-        try:
-            model = apps.get_model("verwijsgids", name)
-        except LookupError:
-            continue
-        if not any(field.name == "key" for field in model._meta.get_fields()):
-            continue
-        queryset = model.objects.filter(key=key)
-        if hasattr(queryset, "live"):
-            queryset = queryset.live()
-        obj = queryset.first()
-        if obj is None:
-            return None
-        return str(getattr(obj, "title", None) or getattr(obj, "name", None) or key)
-    return key
+
+
+def regeling_keuzes(domain_key=None):
+    """The schemes a resident can pick for this domain (all of them without a domain).
+
+    Live pages in the active language, with the Dutch page of a scheme that has no live
+    translation (as the directory does). Sorted by what is read first: the organisation,
+    or the title when that already names it. One query (plus the locale's).
+    """
+    queryset = _live_schemes(domain_key if valid_key(domain_key or "") else None)
+    if queryset is None:
+        return []
+    return sorted(_keuzes(queryset).values(), key=lambda k: (str(k).casefold(), k.key))
+
+
+def describe_regelingen(keys):
+    """{key: RegelingKeuze} for the keys that are live schemes (one query, none without keys)."""
+    keys = [key for key in dict.fromkeys(keys or []) if valid_key(key)]
+    if not keys:
+        return {}
+    queryset = _live_schemes()
+    if queryset is None:
+        return {}
+    return _keuzes(queryset.filter(key__in=keys))
+
+
+def regeling_title(key):
+    """Title of the live scheme with this key, or None when the key is unknown or malformed."""
+    keuze = describe_regelingen([key]).get(key) if valid_key(key) else None
+    return keuze.title if keuze else None
 
 
 def domain_exists(key):
@@ -129,7 +186,7 @@ def _store(data, files, token, language, domain):
             kind=data["kind"],
             domain=domain,
             organisations=data.get("organisations", ""),
-            regeling_key=data.get("regeling_key", "") or "",
+            regeling_keys=[key for key in data.get("regeling_keys") or [] if valid_key(key)],
             description=data["description"],
             wish=data.get("wish", ""),
             earlier_complaint=data["earlier_complaint"],

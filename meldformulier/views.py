@@ -32,6 +32,7 @@ from .forms import (
     EerderForm,
     NamensForm,
     OnderwerpForm,
+    OrganisatiesForm,
     SoortForm,
     VerhaalForm,
 )
@@ -45,6 +46,7 @@ CONFIRMATION_KEY = "meldformulier_bevestiging"
 STEPS = [
     ("soort", SoortForm),
     ("onderwerp", OnderwerpForm),
+    ("organisaties", OrganisatiesForm),
     ("verhaal", VerhaalForm),
     ("eerder", EerderForm),
     ("namens", NamensForm),
@@ -59,8 +61,10 @@ FORMS = dict(STEPS)
 
 
 def new_flow():
+    # "regeling": the scheme from ?regeling= (ticked on the organisations step until that is
+    # answered); "dropped": schemes just taken off because they did not fit the domain.
     return {"token": str(uuid.uuid4()), "steps": {}, "files": [], "regeling": "",
-            "regeling_title": "", "prefill_domain": ""}
+            "prefill_domain": "", "dropped": []}
 
 
 SESSION_SECONDS = 24 * 3600
@@ -111,19 +115,62 @@ def step_url(name):
 
 
 def apply_prefill(request, flow):
-    """`?regeling=<key>` and `?domein=<key>` from the finder and the directory."""
-    regeling = request.GET.get("regeling", "")
-    if regeling:
-        title = services.regeling_title(regeling.strip().lower())
-        if title:
-            flow["regeling"] = regeling.strip().lower()
-            flow["regeling_title"] = title
-            flow["regeling_selected"] = True
+    """`?regeling=<key>` and `?domein=<key>` from the finder and the directory.
+
+    The scheme is ticked on the organisations step; without `?domein=` a scheme that belongs
+    to exactly one domain also chooses that domain. Unknown or malformed values are ignored.
+    """
+    regeling = request.GET.get("regeling", "").strip().lower()
     domein = request.GET.get("domein", "").strip().lower()
+    keuze = None
+    if services.valid_key(regeling):
+        keuze = services.describe_regelingen([regeling]).get(regeling)
+    if keuze:
+        flow["regeling"] = keuze.key
+        answered = flow["steps"].get("organisaties")
+        if answered is not None and keuze.key not in answered.get("regelingen", []):
+            answered["regelingen"] = [*answered.get("regelingen", []), keuze.key]
+        if not domein and len(keuze.domain_keys) == 1:
+            flow["prefill_domain"] = keuze.domain_keys[0]
     if domein and services.domain_exists(domein):
         flow["prefill_domain"] = domein
+    if keuze:
+        drop_unfitting_schemes(flow)
     if regeling or domein:
         save_flow(request, flow)
+
+
+def chosen_domain(flow):
+    """The domain key answered on the topic step, or None ("Weet ik niet", not answered)."""
+    domain = flow["steps"].get("onderwerp", {}).get("domain")
+    return None if not domain or domain == UNKNOWN_DOMAIN else domain
+
+
+def drop_unfitting_schemes(flow):
+    """Untick the schemes that do not belong to the chosen domain (it was changed, or the
+    scheme from ?regeling= is of another domain). Returns True when one was taken off; the
+    organisations step then says which ones ("dropped"), so nothing disappears silently.
+    """
+    if "onderwerp" not in flow["steps"]:
+        return False
+    answered = flow["steps"].get("organisaties")
+    if answered is not None:
+        keys = list(answered.get("regelingen") or [])
+    else:
+        keys = [flow["regeling"]] if flow.get("regeling") else []
+    if not keys:
+        return False
+    fitting = {keuze.key for keuze in services.regeling_keuzes(chosen_domain(flow))}
+    unfit = [key for key in keys if key not in fitting]
+    if not unfit:
+        return False
+    described = services.describe_regelingen(unfit)
+    flow["dropped"] = [str(described[key]) if key in described else key for key in unfit]
+    if answered is not None:
+        answered["regelingen"] = [key for key in keys if key in fitting]
+    else:
+        flow["regeling"] = ""
+    return True
 
 
 def collected_data(flow):
@@ -132,7 +179,9 @@ def collected_data(flow):
         data.update(flow["steps"].get(name, {}))
     if data.get("domain") == UNKNOWN_DOMAIN:
         data["domain"] = ""
-    data["regeling_key"] = flow["regeling"] if flow.get("regeling_selected") else ""
+    data["regeling_keys"] = [
+        key for key in data.pop("regelingen", None) or [] if services.valid_key(key)
+    ]
     return data
 
 
@@ -141,8 +190,8 @@ def collected_data(flow):
 
 def form_kwargs(name, flow):
     kwargs = {"flow": flow}
-    if name == "onderwerp":
-        kwargs["regeling_title"] = flow.get("regeling_title", "")
+    if name == "organisaties":
+        kwargs["keuzes"] = services.regeling_keuzes(chosen_domain(flow))
     return kwargs
 
 
@@ -151,9 +200,10 @@ def initial_for(name, flow):
     if name == "onderwerp" and "onderwerp" not in flow["steps"]:
         if flow.get("prefill_domain"):
             initial["domain"] = flow["prefill_domain"]
-        initial["regeling"] = bool(flow.get("regeling"))
-    if name == "onderwerp" and "onderwerp" in flow["steps"]:
-        initial["regeling"] = flow.get("regeling_selected", False)
+    if name == "organisaties" and "organisaties" not in flow["steps"]:
+        initial["regelingen"] = [flow["regeling"]] if flow.get("regeling") else []
+        # Sessions from before this step had the free text on the topic step.
+        initial["organisations"] = flow["steps"].get("onderwerp", {}).get("organisations", "")
     return initial
 
 
@@ -162,7 +212,7 @@ def error_summary(form):
     items = []
     for field in form:
         anchor = field.auto_id
-        if field.widget_type == "radioselect":
+        if field.widget_type in ("radioselect", "checkboxselectmultiple"):
             anchor = f"{field.auto_id}_0"
         for message in field.errors:
             items.append({"message": message, "anchor": anchor})
@@ -171,12 +221,13 @@ def error_summary(form):
     return items
 
 
-def render_step(request, name, form, flow, status=200):
+def render_step(request, name, form, flow, status=200, dropped=()):
     index = STEP_NAMES.index(name)
     previous = step_url(STEP_NAMES[index - 1]) if index else None
     if not previous:
         previous = None
     return TemplateResponse(request, "meldformulier/step.html", {
+        "dropped": dropped, "topic_url": step_url("onderwerp"),
         "form": form, "step": name, "step_number": index + 1, "step_count": len(STEPS) + 1,
         "previous_url": previous, "flow": flow, "error_list": error_summary(form),
         "files": flow.get("files", []), "max_files": MAX_FILES,
@@ -207,15 +258,28 @@ def _step_view(request, step):
     if request.method == "POST":
         form = form_class(request.POST, **form_kwargs(step, flow))
         if form.is_valid():
-            data = form.stored_data()
+            previous_domain = flow["steps"].get("onderwerp", {}).get("domain")
+            flow["steps"][step] = form.stored_data()
+            if step == "organisaties":
+                flow["dropped"] = []
             if step == "onderwerp":
-                flow["regeling_selected"] = bool(data.pop("regeling", False))
-            flow["steps"][step] = data
+                dropped = drop_unfitting_schemes(flow)
+                changed = previous_domain not in (None, flow["steps"][step]["domain"])
+                if dropped or (changed and "organisaties" in flow["steps"]):
+                    # Another domain offers other schemes: ask again (and say what was
+                    # taken off) before going on.
+                    save_flow(request, flow)
+                    return HttpResponseRedirect(step_url("organisaties"))
             save_flow(request, flow)
             return HttpResponseRedirect(next_url(flow, step))
         return render_step(request, step, form, flow, status=400)
     form = form_class(initial=initial_for(step, flow), **form_kwargs(step, flow))
-    return render_step(request, step, form, flow)
+    dropped = ()
+    if step == "organisaties" and flow.get("dropped"):
+        dropped = flow["dropped"]
+        flow["dropped"] = []  # said once
+        save_flow(request, flow)
+    return render_step(request, step, form, flow, dropped=dropped)
 
 
 def next_url(flow, step):
@@ -327,9 +391,12 @@ def summary_rows(flow):
     domain = data.get("domain")
     row("onderwerp", _("Onderwerp"), domains.get(domain, _("Weet ik niet")) if domain else
         _("Weet ik niet"))
-    if data.get("regeling_key"):
-        row("onderwerp", _("Regeling"), flow.get("regeling_title") or data["regeling_key"])
-    row("onderwerp", _("Organisaties"), data.get("organisations") or _("Niet ingevuld"))
+    keys = data["regeling_keys"]
+    described = services.describe_regelingen(keys)
+    row("organisaties", _("Gekozen organisaties"), "\n".join(
+        str(described[key]) if key in described else key for key in keys
+    ) or _("Geen gekozen"))
+    row("organisaties", _("Andere organisatie"), data.get("organisations") or _("Niet ingevuld"))
     row("verhaal", _("Wat er is gebeurd"), data["description"])
     row("verhaal", _("Wat u graag wilt"), data.get("wish") or _("Niet ingevuld"))
     row("eerder", _("Al ergens geklaagd"), EerderGeklaagd(data["earlier_complaint"]).label)
@@ -352,6 +419,7 @@ def summary_rows(flow):
 def render_check(request, flow, form=None, status=200, errors=None):
     return TemplateResponse(request, "meldformulier/check.html", {
         "rows": summary_rows(flow), "token": flow["token"], "form": form,
+        "step_number": len(STEPS) + 1,
         "errors": errors or [], "altcha": antispam.altcha_enabled(),
         "previous_url": step_url(STEP_NAMES[-1]),
     }, status=status)

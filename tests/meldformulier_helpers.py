@@ -6,7 +6,9 @@ from meldformulier.models import Melding
 
 ANSWERS = {
     "soort": {"kind": "klacht"},
-    "onderwerp": {"domain": "wmo", "organisations": "Thuiszorg De Linde"},
+    "onderwerp": {"domain": "wmo"},
+    "organisaties": {"regelingen": ["klacht-wmo-aanbieder"],
+                     "organisations": "Thuiszorg De Linde"},
     "verhaal": {"description": "De huishoudelijke hulp kwam drie weken niet.",
                 "wish": "Dat er iemand komt."},
     "eerder": {"earlier_complaint": "nee"},

@@ -80,8 +80,12 @@ def test_first_page_is_accessible_markup_and_not_cached(client):
 
 def test_optional_fields_say_optioneel(client):
     client.post("/melden/", {"kind": "signaal"})
-    response = client.get("/melden/onderwerp/")
-    assert "(optioneel)" in response.content.decode()
+    client.post("/melden/onderwerp/", {"domain": "wmo"})
+    body = client.get("/melden/organisaties/").content.decode()
+    legend = re.search(r"<legend[^>]*>(.*?)</legend>", body, re.S).group(1)
+    assert "(optioneel)" in legend
+    label = re.search(r'<label[^>]*for="id_organisations"[^>]*>(.*?)</label>', body, re.S)
+    assert "(optioneel)" in label.group(1)
 
 
 def test_missing_answer_gives_error_summary_linked_to_field(client):
@@ -97,6 +101,7 @@ def test_missing_answer_gives_error_summary_linked_to_field(client):
 def test_input_is_kept_on_error(client):
     client.post("/melden/", {"kind": "klacht"})
     client.post("/melden/onderwerp/", ANSWERS["onderwerp"])
+    client.post("/melden/organisaties/", ANSWERS["organisaties"])
     long_text = "x" * 6000
     response = client.post("/melden/verhaal/", {"description": long_text, "wish": "Mijn wens"})
     assert response.status_code == 400
@@ -107,7 +112,7 @@ def test_input_is_kept_on_error(client):
 
 
 def test_contact_by_email_needs_an_address_and_keeps_the_rest(client):
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     response = client.post("/melden/contact/", {"contact": "email", "name": "Piet"})
@@ -120,7 +125,7 @@ def test_contact_by_email_needs_an_address_and_keeps_the_rest(client):
 
 
 def test_for_someone_else_needs_consent(client):
-    for step in ("soort", "onderwerp", "verhaal", "eerder"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     response = client.post("/melden/namens/", {"on_behalf": "ander"})
@@ -166,7 +171,10 @@ def test_prefill_from_finder(client):
     client.post("/melden/", {"kind": "klacht"})
     page = client.get("/melden/onderwerp/").content.decode()
     assert re.search(r'value="jeugd"\s+checked', page)
-    assert 'name="regeling"' in page
+    assert 'name="regeling"' not in page  # the scheme is asked on its own step
+    client.post("/melden/onderwerp/", {"domain": "jeugd"})
+    page = client.get("/melden/organisaties/").content.decode()
+    assert re.search(r'value="nationale-ombudsman"\s+checked', page)
 
 
 @pytest.mark.parametrize("query", [
@@ -178,8 +186,9 @@ def test_bad_prefill_is_ignored(client, query):
     assert response.status_code == 200
     assert b"<script>" not in response.content.split(b"<main")[1]
     client.post("/melden/", {"kind": "klacht"})
-    page = client.get("/melden/onderwerp/").content.decode()
-    assert 'name="regeling"' not in page
+    client.post("/melden/onderwerp/", {"domain": "wmo"})
+    page = client.get("/melden/organisaties/").content.decode()
+    assert 'name="regelingen"' in page and not re.search(r"\schecked", page)
 
 
 def test_double_submit_creates_one_melding_and_same_confirmation(
@@ -273,7 +282,7 @@ def test_raw_database_holds_no_readable_personal_data(client, django_capture_on_
 def test_html_is_stored_as_text_and_escaped_in_output(client, django_capture_on_commit_callbacks):
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)>'
     check = fill_in(client, {"verhaal": {"description": evil},
-                             "onderwerp": {"domain": "wmo", "organisations": evil[:60]}})
+                             "organisaties": {"organisations": evil[:60]}})
     body = check.content.decode()
     assert "<script>alert(1)" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -313,7 +322,7 @@ def test_attachments_are_checked_by_content_encrypted_and_private(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens", "contact"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens", "contact"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     fake_pdf = SimpleUploadedFile("brief.pdf", b"MZ\x90\x00 this is an exe", "application/pdf")
@@ -343,7 +352,7 @@ def test_attachments_are_checked_by_content_encrypted_and_private(
 def test_at_most_three_attachments(client, private_media):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens", "contact"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens", "contact"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     files = [SimpleUploadedFile(f"b{i}.pdf", b"%PDF-1.4 x") for i in range(4)]
@@ -361,7 +370,7 @@ def test_docx_needs_word_document_inside(client, private_media):
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens", "contact"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens", "contact"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
 
@@ -383,7 +392,7 @@ def test_docx_needs_word_document_inside(client, private_media):
 def test_too_big_attachment_is_refused(client, private_media):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens", "contact"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens", "contact"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     big = SimpleUploadedFile("groot.pdf", b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024))
@@ -395,7 +404,7 @@ def test_too_big_attachment_is_refused(client, private_media):
 def test_removing_an_attachment(client, private_media):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    for step in ("soort", "onderwerp", "verhaal", "eerder", "namens", "contact"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal", "eerder", "namens", "contact"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, ANSWERS[step])
     client.post("/melden/bijlagen/", {"files": [SimpleUploadedFile("a.pdf", b"%PDF-1.4 a")],
@@ -434,7 +443,7 @@ def test_database_failure_on_submit_is_a_dutch_503_and_answers_are_kept(
 def test_answers_in_progress_are_encrypted_in_the_session_table(client):
     client.get("/melden/")
     assert client.cookies.get("sessionid") is None  # no session for a mere visit
-    for step in ("soort", "onderwerp", "verhaal"):
+    for step in ("soort", "onderwerp", "organisaties", "verhaal"):
         path = "/melden/" if step == "soort" else f"/melden/{step}/"
         client.post(path, {**ANSWERS[step], "description": "Zeer geheime zorgen"}
                     if step == "verhaal" else ANSWERS[step])

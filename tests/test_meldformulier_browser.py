@@ -1,5 +1,6 @@
-"""The intake form end to end in real Chromium: errors, check answers, confirmation, e-mail,
-the melding in the admin; axe-core and the HTML checker on every form page; no JS at 320 px."""
+"""The intake form end to end in real Chromium: errors, picking schemes, a changed topic,
+check answers, confirmation, e-mail, the melding in the admin; axe-core and the HTML checker
+on every form page; no JS at 320 px."""
 
 import re
 import uuid
@@ -48,8 +49,17 @@ def walk_form(page, site_url, documents=None, violations=None, check_width=None)
     page.get_by_role("button", name="Volgende stap").click()
 
     page.check("input[name=domain][value=wmo]")
-    page.fill("#id_organisations", "Thuiszorg De Linde")
     seen("onderwerp")
+    page.get_by_role("button", name="Volgende stap").click()
+
+    # The schemes of the chosen domain, by organisation and title; two are picked.
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Over welke organisatie gaat uw melding?"
+    )
+    page.get_by_label("Klacht bij de Wmo-aanbieder").check()
+    page.get_by_label(re.compile(r"Gemeente\W*Sociaal wijkteam")).check()
+    page.fill("#id_organisations", "Thuiszorg De Linde")
+    seen("organisaties")
     page.get_by_role("button", name="Volgende stap").click()
 
     # An over-long text: a clear message, and the text is kept.
@@ -78,7 +88,19 @@ def walk_form(page, site_url, documents=None, violations=None, check_width=None)
 
     assert page.get_by_role("heading", level=1).inner_text() == "Controleer uw melding"
     assert "De huishoudelijke hulp kwam drie weken niet." in page.content()
+    assert "Klacht bij de Wmo-aanbieder" in page.locator("main").inner_text()
     seen("controleren")
+    # Another topic: the Wmo provider does not fit youth care and is taken off, visibly.
+    page.get_by_role("link", name=re.compile("Wijzig.*onderwerp", re.I)).click()
+    page.check("input[name=domain][value=jeugd]")
+    page.get_by_role("button", name=re.compile("Opslaan")).click()
+    notice = page.locator(".slp-notice")
+    assert "Klacht bij de Wmo-aanbieder" in notice.inner_text()
+    assert page.get_by_label(re.compile("Sociaal wijkteam")).is_checked()
+    seen("organisaties-let-op")
+    page.get_by_role("button", name=re.compile("Opslaan")).click()
+    summary = page.locator("main").inner_text()
+    assert "Sociaal wijkteam" in summary and "Klacht bij de Wmo-aanbieder" not in summary
     # Change an answer through its change link; back on the check page afterwards.
     page.get_by_role("link", name=re.compile("Wijzig.*wat u graag wilt", re.I)).click()
     page.fill("#id_wish", "Excuses en hulp")
@@ -106,6 +128,8 @@ def test_resident_reports_and_staff_sees_it(browser_page, site_url):
 
     melding = Melding.objects.get(reference=reference)
     assert melding.wish == "Excuses en hulp"
+    assert melding.domain.key == "jeugd"
+    assert melding.regeling_keys == ["sociaal-wijkteam"]
     to = sorted(message.to[0] for message in mail.outbox if reference in message.subject)
     assert to == ["browser@example.org", "team@signaleerpunt.nl"]
 
@@ -125,6 +149,10 @@ def test_resident_reports_and_staff_sees_it(browser_page, site_url):
     main_text = page.locator("main").inner_text()
     assert "Browser Tester" in main_text, main_text[:2000]
     assert "De huishoudelijke hulp kwam drie weken niet." in main_text
+    assert "Gemeente: Sociaal wijkteam" in main_text
+    # The organisation filter finds it by the scheme's title.
+    page.goto(f"{site_url}/admin/meldingen/?organisation=Sociaal+wijkteam")
+    assert reference in page.locator("main").inner_text()
 
 
 @pytest.mark.parametrize("browser_context_args", [
@@ -146,6 +174,7 @@ def test_double_click_on_send_creates_one_melding(browser_page, site_url):
     for name, value in answers:
         page.check(f"input[name={name}][value={value}]")
         page.get_by_role("button", name="Volgende stap").click()
+    page.get_by_role("button", name="Volgende stap").click()  # no organisation chosen
     page.fill("#id_description", "Fijne hulp gekregen")
     page.get_by_role("button", name="Volgende stap").click()
     for name, value in [("earlier_complaint", "nee"), ("on_behalf", "zelf"),
@@ -177,6 +206,7 @@ def test_altcha_is_solved_by_our_own_script(browser_page, site_url, settings):
     for name, value in [("kind", "signaal"), ("domain", "schulden")]:
         page.check(f"input[name={name}][value={value}]")
         page.get_by_role("button", name="Volgende stap").click()
+    page.get_by_role("button", name="Volgende stap").click()  # no organisation chosen
     page.fill("#id_description", "Proof of work in de browser")
     page.get_by_role("button", name="Volgende stap").click()
     for name, value in [("earlier_complaint", "nee"), ("on_behalf", "zelf"),
