@@ -40,21 +40,9 @@ def current_year():
 
 
 class CasusForm(WagtailAdminPageForm):
-    """The edit form of a case story: publishing is refused while personal data remains.
-
-    Saving a draft is always possible (the findings panel shows what is left). Publishing
-    with findings needs the permission `casussen.privacy_override` and a written reason.
-    """
-
-    privacy_override_reason = forms.CharField(
-        label=_("Reden om toch te publiceren"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Alleen voor de privacyfunctionaris: leg uit waarom de gevonden gegevens geen "
-            "persoonsgegevens zijn. Dit wordt vastgelegd."
-        ),
-    )
+    """The edit form of a case story: saving a draft always works (the findings panel shows
+    what is left); a publish attempt with findings gets them back at their place. Publishing
+    itself goes through the Privacytoets (see casussen/workflow.py)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -63,22 +51,9 @@ class CasusForm(WagtailAdminPageForm):
         texts = {
             name: cleaned.get(name) for name in guard.TEXT_FIELDS if name in self.fields
         }
-        report = guard.scan_fields(texts)
-        if not report:
-            return cleaned
-        user = getattr(self, "for_user", None)
-        reason = (cleaned.get("privacy_override_reason") or "").strip()
-        if user is not None and user.has_perm(guard.OVERRIDE_PERMISSION) and reason:
-            return cleaned
-        for field, findings in report.items():
+        for field, findings in guard.scan_fields(texts).items():
             for finding in findings:
                 self.add_error(field, guard.error_message(texts[field], finding))
-        if reason:
-            self.add_error(
-                "privacy_override_reason",
-                _("U mag niet publiceren met persoonsgegevens in de tekst. Vraag de "
-                  "privacyfunctionaris om mee te kijken."),
-            )
         return cleaned
 
 
@@ -138,7 +113,6 @@ class Casus(BasePage):
             ],
             heading=_("Kenmerken"),
         ),
-        FieldPanel("privacy_override_reason", permission=guard.OVERRIDE_PERMISSION),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -166,6 +140,16 @@ class Casus(BasePage):
 
     def privacy_texts(self):
         return {name: getattr(self, name, "") or "" for name in guard.TEXT_FIELDS}
+
+    def publish(self, revision, user=None, **kwargs):
+        """Backstop for every publish by a person (bulk actions, the workflow's approval):
+        only a revision a second person approved in the Privacytoets. Without a user it is
+        the system (demo content, scheduled go-live of an approved revision)."""
+        from .workflow import approved_by_second_person
+
+        if user is not None and not approved_by_second_person(revision):
+            raise PermissionDenied("Een casus wordt pas gepubliceerd na de privacytoets.")
+        return super().publish(revision, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
         self.domain_keys = " " + " ".join(sorted(d.key for d in self.domains.all())) + " "
@@ -268,8 +252,9 @@ class PrivacyOverrideActionForm(forms.Form):
 
 
 class PrivacytoetsTask(AbstractGroupApprovalTask):
-    """Second-person approval. Approving is not offered while personal data is found; a
-    privacy officer may approve anyway with a written reason, which is logged."""
+    """Second-person approval. Whoever submitted the case cannot approve it. Approving is
+    not offered while personal data is found; a privacy officer may approve anyway with a
+    written reason, which is logged."""
 
     class Meta:
         verbose_name = _("privacytoets")
@@ -289,8 +274,15 @@ class PrivacytoetsTask(AbstractGroupApprovalTask):
             return {}
         return guard.scan_fields(page.privacy_texts())
 
+    @staticmethod
+    def _submitted_by(obj, user):
+        state = getattr(obj, "current_workflow_state", None)
+        return state is not None and state.requested_by_id == user.pk
+
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
+        if actions and self._submitted_by(obj, user):
+            return [action for action in actions if action[0] == "reject"]
         if not actions or not self._findings(obj):
             return actions
         actions = [action for action in actions if action[0] != "approve"]
@@ -305,6 +297,10 @@ class PrivacytoetsTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
+        if action_name in ("approve", "privacy_override") and (
+            task_state.workflow_state.requested_by_id == user.pk
+        ):
+            raise PermissionDenied("Een tweede persoon keurt de casus goed.")
         if action_name == "approve" and self._findings(obj):
             raise PermissionDenied("Er staan nog persoonsgegevens in de casus.")
         if action_name == "privacy_override":

@@ -99,23 +99,38 @@ def send_edition_button(page, user, view_name=None, next_url=None):
 
 
 @hooks.register("before_publish_page")
-def block_publishing_with_personal_data(request, page):
-    """Backstop for every publish from the editor: no personal data, or a logged override."""
-    from .models import Casus, PrivacyOverride
+def block_direct_publishing_of_cases(request, page):
+    """The editor's publish button never publishes a case: it goes live after a second
+    person's approval in the Privacytoets. Findings are named first."""
+    from .models import Casus
 
     page = page.specific
     if not isinstance(page, Casus):
         return None
-    report = guard.scan_fields(page.privacy_texts())
-    if not report:
-        return None
-    reason = request.POST.get("privacy_override_reason", "").strip()
-    if reason and request.user.has_perm(guard.OVERRIDE_PERMISSION):
-        PrivacyOverride.record(page, request.user, reason, guard.report_as_json(report))
-        return None
-    messages.error(
-        request,
-        _("Niet gepubliceerd: de privacycontrole vond nog persoonsgegevens. De wijzigingen zijn "
-          "als concept opgeslagen."),
-    )
+    if guard.scan_fields(page.privacy_texts()):
+        messages.error(request, _(
+            "Niet gepubliceerd: de privacycontrole vond nog persoonsgegevens. De wijzigingen "
+            "zijn als concept opgeslagen."))
+    else:
+        messages.error(request, SECOND_PERSON_MESSAGE)
     return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+SECOND_PERSON_MESSAGE = _(
+    "Niet gepubliceerd: een casus gaat pas online als een tweede persoon hem heeft goedgekeurd "
+    "in de Privacytoets. De wijzigingen zijn als concept opgeslagen; bied de casus aan voor "
+    "de workflow ‘Casus publiceren’."
+)
+
+
+@hooks.register("before_bulk_action")
+def block_bulk_publishing_of_cases(request, action_type, objects, action_class_instance):
+    from .models import Casus
+
+    if action_type != "publish":
+        return None
+    if any(isinstance(getattr(page, "specific_deferred", page), Casus) for page in objects):
+        messages.error(request, SECOND_PERSON_MESSAGE)
+        return HttpResponseRedirect(
+            getattr(action_class_instance, "next_url", None) or reverse("wagtailadmin_home"))
+    return None

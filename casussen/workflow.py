@@ -6,7 +6,13 @@ database, and assigns the workflow to the case overviews that exist. Every case 
 created later (in the admin, as a translation, by `load_demo`) gets the workflow when it is
 created (`assign_to_new_index`, connected in `apps.py`). Case stories are children of an
 overview, so they inherit its workflow.
+
+Publishing a case directly is refused for everyone (the editor's publish button, bulk
+publishing and any other publish by a person): only a revision that a second person approved
+in the Privacytoets goes live (`Casus.publish`, the hooks in wagtail_hooks.py).
 """
+
+from django.db.models import F
 
 GROUP_NAME = "Privacyfunctionaris"
 WORKFLOW_NAME = "Casus publiceren"
@@ -40,6 +46,19 @@ def privacytoets_workflow():
     workflow = Workflow.objects.create(name=WORKFLOW_NAME)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
+
+
+def approved_by_second_person(revision):
+    """Whether `revision` was approved in a Privacytoets by someone other than the person
+    who submitted it."""
+    from wagtail.models import TaskState
+
+    from .models import PrivacytoetsTask
+
+    return TaskState.objects.filter(
+        revision=revision, status=TaskState.STATUS_APPROVED, finished_by__isnull=False,
+        task__in=PrivacytoetsTask.objects.values("pk"),
+    ).exclude(finished_by=F("workflow_state__requested_by")).exists()
 
 
 def assign(page):

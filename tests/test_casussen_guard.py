@@ -91,54 +91,60 @@ def test_publishing_with_a_name_is_blocked_with_the_finding_at_its_place(client,
     assert not PrivacyOverride.objects.exists()
 
 
-def test_a_reason_from_someone_without_the_permission_does_not_help(client, moderator, case):
-    client.force_login(moderator)
-    _edit(client, case, situation=NAME_TEXT, privacy_override_reason="Is een organisatie",
-          **{"action-publish": "1"})
-    case.refresh_from_db()
-    assert NAME_TEXT not in case.situation
-    assert not PrivacyOverride.objects.exists()
-
-
-def test_privacy_officer_overrides_with_a_reason_which_is_logged(client, officer, case):
+def test_nobody_publishes_a_case_directly_not_even_a_privacy_officer(client, officer, case):
     client.force_login(officer)
-    assert officer.has_perm("casussen.privacy_override")
-    response = _edit(client, case, situation=NAME_TEXT,
-                     privacy_override_reason="Kaya is hier de naam van een organisatie.",
-                     **{"action-publish": "1"})
-    assert response.status_code == 302
-    case.refresh_from_db()
-    assert NAME_TEXT in case.situation and case.live
-    log = PrivacyOverride.objects.get()
-    assert log.user == officer and log.user_name == "privacy"
-    assert log.reason == "Kaya is hier de naam van een organisatie."
-    assert log.page_id == case.pk and log.created_at
-    assert {"field": "situation", "text": "Kaya", "kind": "naam"}.items() <= log.findings[0].items()
-
-
-def test_publishing_a_clean_change_works(client, moderator, case):
-    client.force_login(moderator)
     response = _edit(client, case, lessons="Meld elk probleem met het vervoer.",
                      **{"action-publish": "1"})
     assert response.status_code == 302
     case.refresh_from_db()
-    assert case.lessons == "Meld elk probleem met het vervoer."
+    assert case.lessons != "Meld elk probleem met het vervoer."  # the live version is kept
+    assert case.has_unpublished_changes  # the change waits as a draft
+    page = client.get(response["Location"]).content.decode()
+    assert "tweede persoon" in page and "Privacytoets" in page
+
+
+def test_bulk_publishing_skips_no_privacytoets(client, moderator, case):
+    case.save_revision(user=moderator)
+    client.force_login(moderator)
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={case.pk}&next=/admin/pages/"
+    response = client.post(url, {"include_descendants": ""})
+    assert response.status_code == 302
+    assert Casus.objects.get(pk=case.pk).has_unpublished_changes
+
+
+def test_publishing_a_case_needs_an_approval_by_someone_else(editor, officer, case):
+    revision = case.save_revision(user=editor)
+    with pytest.raises(PermissionDenied):
+        revision.publish(user=officer)
+    # Submitted by the officer: the officer cannot approve it, a second officer can.
+    workflow = case.get_workflow()
+    state = workflow.start(case, officer).current_task_state
+    task = state.task.specific
+    assert [a[0] for a in task.get_actions(case, officer)] == ["reject"]
+    with pytest.raises(PermissionDenied):
+        task.on_action(state, officer, "approve")
+    second = _user("privacy2", "Privacyfunctionaris")
+    assert "approve" in [a[0] for a in task.get_actions(case, second)]
+    task.on_action(state, second, "approve")
+    case.refresh_from_db()
+    assert case.live and not case.has_unpublished_changes
 
 
 def test_hook_blocks_publishing_outside_the_form(rf, moderator, case):
     from django.contrib.messages.storage.fallback import FallbackStorage
 
-    from casussen.wagtail_hooks import block_publishing_with_personal_data
+    from casussen.wagtail_hooks import block_direct_publishing_of_cases
 
-    case.what_was_done = "Wij belden met haar zoon Ahmed."
     request = rf.post("/admin/", {})
     request.user = moderator
     request.session = {}
     request._messages = FallbackStorage(request)
-    response = block_publishing_with_personal_data(request, case)
-    assert response is not None and response.status_code == 302
-    case.what_was_done = "Wij belden met haar zoon."
-    assert block_publishing_with_personal_data(request, case) is None
+    for text in ("Wij belden met haar zoon Ahmed.", "Wij belden met haar zoon."):
+        case.what_was_done = text
+        response = block_direct_publishing_of_cases(request, case)
+        assert response is not None and response.status_code == 302
+    assert [str(m) for m in request._messages][0].startswith(
+        "Niet gepubliceerd: de privacycontrole")
 
 
 def test_workflow_casus_publiceren_with_privacytoets_is_set_up(case):
