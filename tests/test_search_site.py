@@ -83,3 +83,13 @@ def test_search_pages_stay_within_the_query_budget(client, django_assert_max_num
         with django_assert_max_num_queries(10):
             response = client.get("/zoeken/", {"q": query})
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("path", "query", "link", "heading"), [
+    ("/zoeken/", "huisarts komt niet", 'href="/melden/"', "Staat uw antwoord er niet bij?"),
+    ("/zoeken/", "qqqxxzz", 'href="/melden/"', "Staat uw antwoord er niet bij?"),
+    ("/en/zoeken/", "complaint", 'href="/en/melden/"', "Is your answer not here?"),
+])
+def test_every_search_falls_back_to_the_intake_form(client, path, query, link, heading):
+    body = client.get(path, {"q": query}).content.decode()
+    assert heading in body and link in body
