@@ -22,7 +22,7 @@ HOSTILE_VALUES = [
     "https://evil.example/", "javascript:alert(1)", '"', 'a "b', "NEAR(", "*",
 ]
 OTHER_PATHS = [
-    "/zoeken/", "/en/search/", "/vinden/", "/api/finder/", "/api/regelingen/", "/melden/",
+    "/zoeken/", "/en/zoeken/", "/vinden/", "/api/finder/", "/api/regelingen/", "/melden/",
     "/melden/controleren/", "/melden/bevestiging/", "/melden/onbekende-stap/",
     "/nieuwsbrief/aanmelden/", "/nieuwsbrief/bevestigen/onzin/", "/nieuwsbrief/afmelden/onzin/",
     "/casussen/rss/", "/casussen/atom/", "/nieuwsbrief/rss/", "/kennisbank/agenda.ics",
