@@ -1,17 +1,11 @@
-"""Reading the finder's evaluation files (shared with benchmarks/finder_relevance.py)."""
+"""Reading the finder's evaluation files, kept in this repository (tests/data/).
+
+The tests read only the project's own questions; benchmarks/finder_relevance.py may also
+read the evaluation's development set when it is present beside the checkout."""
 
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def shared_file(relative):
-    """`../shared/<relative>` next to the repository, or next to a parent (worktrees)."""
-    for parent in REPO.parents:
-        candidate = parent / "shared" / relative
-        if candidate.exists():
-            return candidate
-    return REPO.parent / "shared" / relative
 
 
 def read_cases(path):
@@ -29,5 +23,4 @@ def read_cases(path):
     return cases
 
 
-DEV_FILE = shared_file("eval/finder-dev.tsv")
 EXTRA_FILE = REPO / "tests" / "data" / "finder-extra.tsv"

@@ -14,7 +14,7 @@ from django.test import override_settings
 
 from search import elastic
 from search.loader import get_index
-from tests.finder_cases import DEV_FILE, read_cases
+from tests.finder_cases import EXTRA_FILE, read_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -148,8 +148,8 @@ def live_elasticsearch(settings):
 
 @pytest.mark.elasticsearch
 @needs_elasticsearch
-def test_elasticsearch_answers_the_dev_set_like_the_python_scorer(client, live_elasticsearch):
-    for query, gemeente, good, bad in read_cases(DEV_FILE):
+def test_elasticsearch_answers_our_questions_like_the_python_scorer(client, live_elasticsearch):
+    for query, gemeente, good, bad in read_cases(EXTRA_FILE):
         params = {"q": query, **({"gemeente": gemeente} if gemeente else {})}
         keys = [r["key"] for r in client.get("/api/finder/", params).json()["results"]]
         assert any(key in good for key in keys[:3]), (query, keys)

@@ -22,7 +22,7 @@ from verwijsgids.reports import overdue_regelingen
 
 pytestmark = pytest.mark.django_db
 
-# The keys of /work/shared/domain/verwijsgids.md, with kind, line and national flag.
+# The schemes' stable keys (the domain facts), with kind, line and national flag.
 FACTS = {
     "signaleerpunt": ("meldpunt", 0, False),
     "klacht-gemeente": ("klacht", 1, False),
