@@ -1,8 +1,8 @@
 """Local development: `make run`."""
 
-from .base import *  # noqa: F403
 import os
 
+from .base import *  # noqa: F403
 from .base import BASE_DIR, env_list
 
 DEBUG = True
