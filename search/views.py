@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from portal.pages import any_view_restriction
 from portal.text import clean_text, search_words
 
+from .guided import DECISION_KEYS
 from .loader import get_index
 from .querylog import log_query
 from .service import find
@@ -100,6 +101,8 @@ def search(request):
             "count": count, "matches": matches if first_page else [],
             "promotions": promotions if first_page else [], "suggestion": suggestion,
             "literal": literal,
+            # The question points at a decision: say the 6-week objection term.
+            "deadline": any(match.key in DECISION_KEYS for match in matches),
             **related,
         },
         status=400 if error else 200,
