@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from portal.pages import any_view_restriction
 from portal.text import clean_text, search_words
 
+from . import crisis as crisis_help
 from .loader import get_index
 from .querylog import log_query
 from .service import find
@@ -49,12 +50,16 @@ def search(request):
     language = _language()
     error = ""
     matches, promotions, corrected = [], [], ""
+    crisis = None
     results = Page.objects.none()
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Uw zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {
             "max": MAX_QUERY_LENGTH
         }
     elif query:
+        # Danger first: the crisis box above everything (counted once, on the first page).
+        crisis = crisis_help.check(query, "zoeken", language,
+                                   record=request.GET.get("pagina", "1") in ("", "1"))
         index = get_index(language)
         analysis = index.analyse(query)
         corrected = " ".join(
@@ -90,7 +95,8 @@ def search(request):
             if match.key in by_key:
                 domains |= by_key[match.key].domains
         related = related_cases.context(domains, exclude_ids=[item.pk for item in items])
-    if query and not error:
+    if query and not error and not crisis:
+        # Crisis questions are only counted per crisis word, never logged as text.
         # Count what the resident saw: page results plus the extra schemes shown on top.
         log_query(query, "zoeken", count, get_index(language).known_words)
     return TemplateResponse(
@@ -100,9 +106,16 @@ def search(request):
             "query": query, "error": error, "results": page_obj, "items": items,
             "count": count, "matches": matches if first_page else [],
             "promotions": promotions if first_page else [], "corrected": corrected,
-            **related,
+            "crisis": crisis, **related,
         },
         status=400 if error else 200,
     )
 
 
+
+
+def sporen_wissen(request):
+    """Covering your tracks: the quick exit, private windows, history (Dutch and English)."""
+    return TemplateResponse(request, "search/sporen_wissen.html", {
+        "crisis_help": crisis_help.box(_language()),
+    })
