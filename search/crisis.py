@@ -6,8 +6,10 @@ Published functions:
 - `check(text, source, language)` -> the box (with the words found) or None; counts each
   word per day and source in `Crisistelling` (never the question).
 
-Matching: every word of a crisis phrase must be in the question, in any order. `bedreig*`
-also matches longer forms, `*geweld` compounds (partnergeweld). A question word that is not
+Matching: every word of a crisis phrase must be in the question, in any order, close together
+(within WINDOW words). A plain word also matches its inflections (same Dutch or English
+snowball stem: killing = kill, abusing = abuse); `bedreig*` matches longer forms, `*geweld`
+compounds (partnergeweld). A question word that is not
 a real Dutch or English word (wordfreq) may differ by one letter from a crisis word of six
 letters or more (two from ten), so typos still match; real words never do ("gemeld" is not
 "geweld"). Starter content: search/data/crisis.json (loaded by a migration and the demo).
@@ -21,12 +23,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import snowballstemmer
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
+from rapidfuzz.distance import DamerauLevenshtein
 
 from portal import generations
 
-from .text import fold, words
+from .text import fold, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +38,8 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "crisis.json"
 GENERATION_KEY = "crisis:generation"
 PHONE_RE = re.compile(r"(?<![\w./])(\d{2,4}(?:[ -]\d{2,4})*)(?![\w./]*\w)")
 RARE_ZIPF = 2.5  # below this frequency a word is not a real word (likely a typo)
+WINDOW = 6  # the words of a phrase lie within this many words of each other
+_english = snowballstemmer.stemmer("english")
 _cache = {}
 _lock = threading.Lock()
 
@@ -81,23 +87,17 @@ def is_rare(word):
 
 
 def distance(a, b, limit=2):
-    """Damerau-Levenshtein distance (adjacent swaps count once), capped at `limit` + 1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
+    """Damerau-Levenshtein distance (a swap of two letters counts once), capped at `limit` + 1."""
+    return DamerauLevenshtein.distance(a, b, score_cutoff=limit)
 
 
 def _allowed_typos(pattern):
     return 2 if len(pattern.text) >= 10 else 1 if len(pattern.text) >= 6 else 0
+
+
+@lru_cache(maxsize=20_000)
+def _stems(word):
+    return stem(word), _english.stemWord(word)
 
 
 def _exact(word, p):
@@ -107,7 +107,12 @@ def _exact(word, p):
         return word.endswith(p.text)
     if p.suffix:
         return word.startswith(p.text)
-    return word == p.text
+    if word == p.text:
+        return True
+    if len(p.text) < 4 or len(word) < 4:
+        return False
+    mine, theirs = _stems(word), _stems(p.text)
+    return mine[0] == theirs[0] or mine[1] == theirs[1]
 
 
 def _fuzzy(word, p):
@@ -130,17 +135,27 @@ def _fuzzy(word, p):
 
 
 def matches(trigger, question_words):
-    """Whether every pattern of `trigger` is in the question and no 'unless' word is."""
+    """Whether every pattern of `trigger` is in the question, close together, and no
+    'unless' word is."""
     if not trigger.patterns:
         return False
     for unless in trigger.unless:
         if any(_exact(word, unless) for word in question_words):
             return False
-    return all(
-        any(_exact(word, p) for word in question_words)
-        or any(_fuzzy(word, p) for word in question_words)
-        for p in trigger.patterns
-    )
+    positions = []
+    for p in trigger.patterns:
+        found = [i for i, word in enumerate(question_words) if _exact(word, p)]
+        found = found or [i for i, word in enumerate(question_words) if _fuzzy(word, p)]
+        if not found:
+            return False
+        positions.append(found)
+    if len(positions) == 1:
+        return True
+    # Some choice of positions (one per pattern) spans fewer than WINDOW words.
+    for start in positions[0]:
+        if all(any(abs(i - start) < WINDOW for i in found) for found in positions[1:]):
+            return True
+    return False
 
 
 def _load():

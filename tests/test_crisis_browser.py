@@ -53,7 +53,7 @@ def assert_box_first(page):
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320", "1280"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_search_shows_crisis_help_first(_chromium, site_url, viewport, javascript):
+def test_search_shows_crisis_help_first(site_url, _chromium, viewport, javascript):
     context, page = new_page(_chromium, viewport, javascript)
     try:
         page.goto(f"{site_url}/")
@@ -88,7 +88,7 @@ def walk_finder_to_safety(page, site_url, prefix="", labels=("Verder", "Geweld")
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320", "1280"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
 def test_finder_safety_topic_shows_help_first_and_stays_out_of_url_and_title(
-    _chromium, site_url, viewport, javascript
+    site_url, _chromium, viewport, javascript
 ):
     context, page = new_page(_chromium, viewport, javascript)
     try:
@@ -125,7 +125,7 @@ def walk_form_to_story(page, site_url, story, prefix="", next_label="Volgende st
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["320", "1280"])
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
-def test_form_shows_crisis_help_after_a_crisis_story(_chromium, site_url, viewport, javascript):
+def test_form_shows_crisis_help_after_a_crisis_story(site_url, _chromium, viewport, javascript):
     context, page = new_page(_chromium, viewport, javascript)
     try:
         page.goto(f"{site_url}/melden/")
@@ -163,7 +163,7 @@ def quick_exit_in_reach(page):
     assert button.get_attribute("href") == NEUTRAL
 
 
-def test_quick_exit_on_every_page_type_in_the_first_phone_screen(_chromium, site_url):
+def test_quick_exit_on_every_page_type_in_the_first_phone_screen(site_url, _chromium):
     context, page = new_page(_chromium, PHONE)
     try:
         page.goto(f"{site_url}/sitemap.xml")
@@ -180,7 +180,7 @@ def test_quick_exit_on_every_page_type_in_the_first_phone_screen(_chromium, site
         context.close()
 
 
-def test_quick_exit_replaces_the_page_by_click_and_by_shift_three_times(_chromium, site_url):
+def test_quick_exit_replaces_the_page_by_click_and_by_shift_three_times(site_url, _chromium):
     context, page = new_page(_chromium, PHONE)
     try:
         page.goto(f"{site_url}/")
@@ -205,7 +205,7 @@ def test_quick_exit_replaces_the_page_by_click_and_by_shift_three_times(_chromiu
         context.close()
 
 
-def test_quick_exit_is_a_plain_link_without_javascript(_chromium, site_url):
+def test_quick_exit_is_a_plain_link_without_javascript(site_url, _chromium):
     context, page = new_page(_chromium, PHONE, javascript=False)
     try:
         page.goto(f"{site_url}/vinden/")
@@ -216,7 +216,7 @@ def test_quick_exit_is_a_plain_link_without_javascript(_chromium, site_url):
         context.close()
 
 
-def test_new_pages_have_no_axe_violations_and_valid_html(_chromium, site_url):
+def test_new_pages_have_no_axe_violations_and_valid_html(site_url, _chromium):
     """Sporen wissen (nl, en), search / finder / form with the crisis box, the contact step."""
     context, page = new_page(_chromium, DESKTOP)
     documents, violations = {}, {}
@@ -269,7 +269,7 @@ def test_new_pages_have_no_axe_violations_and_valid_html(_chromium, site_url):
     assert html_errors(documents) == []
 
 
-def test_editor_adds_a_crisis_word_in_the_admin_and_sees_the_report(_chromium, site_url):
+def test_editor_adds_a_crisis_word_in_the_admin_and_sees_the_report(site_url, _chromium):
     import uuid
 
     from django.contrib.auth.models import Group, Permission, User
