@@ -406,3 +406,8 @@ def load(command):
         Zoekgewicht.objects.update_or_create(
             regeling=key, defaults={"factor": factor, "toelichting": why}
         )
+    # Crisis words and the crisis box: the starter list (also loaded by a migration).
+    from .crisis import load_starter
+    from .models import Crisishulp, Crisiswoord
+
+    load_starter(Crisiswoord, Crisishulp)

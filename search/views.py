@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page
 from portal.pages import any_view_restriction
 from portal.text import clean_text, search_words
 
+from . import crisis as crisis_help
 from .guided import DECISION_KEYS
 from .loader import get_index
 from .querylog import log_query
@@ -51,12 +52,16 @@ def search(request):
     error = ""
     matches, promotions, suggestion = [], [], ""
     literal = request.GET.get("letterlijk") == "1"
+    crisis = None
     results = Page.objects.none()
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Uw zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {
             "max": MAX_QUERY_LENGTH
         }
     elif query:
+        # Danger first: the crisis box above everything (counted once, on the first page).
+        crisis = crisis_help.check(query, "zoeken", language,
+                                   record=request.GET.get("pagina", "1") in ("", "1"))
         # Only misspelt words are corrected; the question stays as typed and the resident
         # can search the typed words after all ("Zoek toch op").
         suggestion = "" if literal else get_index(language).analyse(query).suggestion
@@ -90,7 +95,8 @@ def search(request):
             if match.key in by_key:
                 domains |= by_key[match.key].domains
         related = related_cases.context(domains, exclude_ids=[item.pk for item in items])
-    if query and not error:
+    if query and not error and not crisis:
+        # Crisis questions are only counted per crisis word, never logged as text.
         # Count what the resident saw: page results plus the extra schemes shown on top.
         log_query(query, "zoeken", count, get_index(language).known_words)
     return TemplateResponse(
@@ -100,7 +106,7 @@ def search(request):
             "query": query, "error": error, "results": page_obj, "items": items,
             "count": count, "matches": matches if first_page else [],
             "promotions": promotions if first_page else [], "suggestion": suggestion,
-            "literal": literal,
+            "literal": literal, "crisis": crisis,
             # The question points at a decision: say the 6-week objection term.
             "deadline": any(match.key in DECISION_KEYS for match in matches),
             **related,
@@ -109,3 +115,10 @@ def search(request):
     )
 
 
+
+
+def sporen_wissen(request):
+    """Covering your tracks: the quick exit, private windows, history (Dutch and English)."""
+    return TemplateResponse(request, "search/sporen_wissen.html", {
+        "crisis_help": crisis_help.box(_language()),
+    })
