@@ -23,7 +23,8 @@ def free_port():
 
 
 @contextlib.contextmanager
-def production_server(workers=3, database_url=None, extra_env=None):
+def production_server(workers=3, database_url=None, extra_env=None, start_seconds=180,
+                      on_start=None):
     scratch = tempfile.mkdtemp(prefix="slp-bench-")
     port = free_port()
     env = dict(os.environ)
@@ -49,13 +50,14 @@ def production_server(workers=3, database_url=None, extra_env=None):
     manage("collectstatic", "--noinput", "-v0")
     manage("migrate", "--noinput", "-v0")
     manage("load_demo", "-v0")
+    started = time.monotonic()
     server = subprocess.Popen(
         [python, "-m", "portal.serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(int(start_seconds * 5)):
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=1)
                 break
@@ -63,6 +65,8 @@ def production_server(workers=3, database_url=None, extra_env=None):
                 time.sleep(0.2)
         else:
             raise RuntimeError("server did not start")
+        if on_start:
+            on_start(server.pid, time.monotonic() - started)
         yield base, env
     finally:
         server.terminate()
