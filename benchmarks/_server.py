@@ -23,7 +23,7 @@ def free_port():
 
 
 @contextlib.contextmanager
-def production_server(workers=3, database_url=None, extra_env=None, start_seconds=180,
+def production_server(workers=3, database_url=None, extra_env=None, start_seconds=900,
                       on_start=None):
     scratch = tempfile.mkdtemp(prefix="slp-bench-")
     port = free_port()
@@ -51,9 +51,10 @@ def production_server(workers=3, database_url=None, extra_env=None, start_second
     manage("migrate", "--noinput", "-v0")
     manage("load_demo", "-v0")
     started = time.monotonic()
+    log = open(f"{scratch}/server.log", "wb")  # noqa: SIM115 (closed with the server)
     server = subprocess.Popen(
         [python, "-m", "portal.serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -64,10 +65,11 @@ def production_server(workers=3, database_url=None, extra_env=None, start_second
             except OSError:
                 time.sleep(0.2)
         else:
-            raise RuntimeError("server did not start")
+            raise RuntimeError(f"server did not start (see {scratch}/server.log)")
         if on_start:
             on_start(server.pid, time.monotonic() - started)
         yield base, env
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()

@@ -17,6 +17,7 @@ Needs the engine's lookup data (`make serve` builds it; or `manage.py build_pii_
 
 import argparse
 import concurrent.futures
+import http.client
 import http.cookiejar
 import os
 import re
@@ -95,6 +96,8 @@ def timed_open(opener, url):
             status = response.status
     except urllib.error.HTTPError as error:
         body, status = "", error.code
+    except (OSError, http.client.HTTPException) as error:  # a worker killed mid-request
+        body, status = "", type(error).__name__
     seconds = time.perf_counter() - started
     return seconds, status, "Privacycontrole" in body
 
@@ -120,7 +123,7 @@ def main():
             first = list(pool.map(lambda _i: timed_open(opener, url), range(args.workers)))
         later = [timed_open(opener, url) for _ in range(args.opens)]
         after = {pid: memory_mb(pid) for pid in workers}
-        statuses = sorted({s for _t, s, _p in first + later})
+        statuses = sorted({str(s) for _t, s, _p in first + later})
         print(f"editor open, first per worker ({args.workers} at once): "
               + ", ".join(f"{t:.2f} s" for t, _s, _p in first))
         times = [t for t, _s, _p in later]
