@@ -19,9 +19,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _setup import shared_file  # noqa: E402
+
 # The development set beside the checkout (../shared/eval; said when absent) and every set
 # of our own in tests/data (our texts and the blind sets).
-DEV_SET = ROOT.parent / "shared" / "eval" / "pii-dev.jsonl"
+DEV_SET = shared_file("eval/pii-dev.jsonl")
 DEFAULT_FILES = sorted((ROOT / "tests" / "data").glob("pii*.jsonl"))
 
 
@@ -99,7 +102,8 @@ def main():
         if DEV_SET.exists():
             files = [DEV_SET, *files]
         else:
-            print(f"{DEV_SET} is not there: the development set is left out")
+            print(f"{DEV_SET} is not there (no ../shared beside this checkout): skipped",
+                  file=sys.stderr)
     for path in files:
         rows = load(path)
         planted, found, clean, alarms, times = evaluate(rows, scanner, verbose)
