@@ -24,8 +24,11 @@ def free_port():
 
 @contextlib.contextmanager
 def production_server(workers=3, database_url=None, extra_env=None, start_seconds=900,
-                      on_start=None):
-    scratch = tempfile.mkdtemp(prefix="slp-bench-")
+                      on_start=None, scratch=None):
+    """With `scratch`, the directory of an earlier run: its database and static files are
+    used as they are (no collectstatic, migrate or demo content)."""
+    reuse = scratch is not None
+    scratch = scratch or tempfile.mkdtemp(prefix="slp-bench-")
     port = free_port()
     env = dict(os.environ)
     env.update(
@@ -47,9 +50,10 @@ def production_server(workers=3, database_url=None, extra_env=None, start_second
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    manage("collectstatic", "--noinput", "-v0")
-    manage("migrate", "--noinput", "-v0")
-    manage("load_demo", "-v0")
+    if not reuse:
+        manage("collectstatic", "--noinput", "-v0")
+        manage("migrate", "--noinput", "-v0")
+        manage("load_demo", "-v0")
     started = time.monotonic()
     log = open(f"{scratch}/server.log", "wb")  # noqa: SIM115 (closed with the server)
     server = subprocess.Popen(
@@ -68,6 +72,7 @@ def production_server(workers=3, database_url=None, extra_env=None, start_second
             raise RuntimeError(f"server did not start (see {scratch}/server.log)")
         if on_start:
             on_start(server.pid, time.monotonic() - started)
+        env["BENCH_SCRATCH"] = scratch
         yield base, env
     finally:
         server.terminate()

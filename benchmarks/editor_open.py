@@ -8,7 +8,7 @@ Prints server start time, first and later open times, and per web worker its res
 memory (RSS) and the part no other process shares (USS, from /proc/<pid>/smaps_rollup:
 Private_Clean + Private_Dirty).
 
-    .venv/bin/python -m benchmarks.editor_open [--opens 10] [--workers 3]
+    .venv/bin/python -m benchmarks.editor_open [--opens 10] [--workers 3] [--reuse DIR]
     PII_PRELOAD=false .venv/bin/python -m benchmarks.editor_open   # the old behaviour:
         the engine loaded lazily inside the first request of each worker
 
@@ -106,6 +106,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--opens", type=int, default=10)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--reuse", help="scratch directory of an earlier run (skips set-up)")
     args = parser.parse_args()
     mode = os.environ.get("PII_PRELOAD", "true")
     print(f"PII_PRELOAD={mode}, {args.workers} web workers")
@@ -114,8 +115,11 @@ def main():
     def started(pid, seconds):
         info["pid"], info["start"] = pid, seconds
 
-    with production_server(workers=args.workers, on_start=started) as (base, env):
-        print(f"server ready after {info['start']:.1f} s (healthz answers)")
+    with production_server(workers=args.workers, on_start=started, scratch=args.reuse) as (
+        base, env,
+    ):
+        print(f"server ready after {info['start']:.1f} s (healthz answers); "
+              f"scratch {env['BENCH_SCRATCH']}")
         master, workers = gunicorn_pids(info["pid"])
         opener, url = login(base, env)
         before = {pid: memory_mb(pid) for pid in workers}
