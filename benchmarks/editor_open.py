@@ -85,7 +85,12 @@ def login(base, env):
          f"from casussen.models import Casus; print(Casus.objects.get(slug='{SLUG}').pk)"],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     ).stdout.strip().splitlines()[-1]
-    return opener, f"{base}/admin/pages/{case_id}/edit/"
+    home_id = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from home.models import HomePage; print(HomePage.objects.first().pk)"],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip().splitlines()[-1]
+    return opener, f"{base}/admin/pages/{case_id}/edit/", f"{base}/admin/pages/{home_id}/edit/"
 
 
 def timed_open(opener, url):
@@ -121,11 +126,12 @@ def main():
         print(f"server ready after {info['start']:.1f} s (healthz answers); "
               f"scratch {env['BENCH_SCRATCH']}")
         master, workers = gunicorn_pids(info["pid"])
-        opener, url = login(base, env)
+        opener, url, reference = login(base, env)
         before = {pid: memory_mb(pid) for pid in workers}
         with concurrent.futures.ThreadPoolExecutor(args.workers) as pool:
             first = list(pool.map(lambda _i: timed_open(opener, url), range(args.workers)))
         later = [timed_open(opener, url) for _ in range(args.opens)]
+        plain = [timed_open(opener, reference)[0] for _ in range(args.opens)]
         after = {pid: memory_mb(pid) for pid in workers}
         statuses = sorted({str(s) for _t, s, _p in first + later})
         print(f"editor open, first per worker ({args.workers} at once): "
@@ -133,6 +139,8 @@ def main():
         times = [t for t, _s, _p in later]
         print(f"editor open, later ({len(later)} one after another): median "
               f"{statistics.median(times):.2f} s, max {max(times):.2f} s")
+        print(f"reference: editor of the home page (nothing scanned), {len(plain)} opens: "
+              f"median {statistics.median(plain):.2f} s")
         print(f"HTTP statuses: {statuses}; findings panel shown: "
               f"{all(p for _t, _s, p in first + later)}")
         rss, uss = memory_mb(master)

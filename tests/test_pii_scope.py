@@ -1,6 +1,8 @@
 """What the personal-data guard scans (everything a page publishes), bad input to it, and
 the guard when the engine is not loaded in a web process."""
 
+from collections import OrderedDict
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail import blocks
@@ -256,10 +258,12 @@ def test_html_in_a_field_is_read_as_text_in_the_editor_publish(client, moderator
 
 @pytest.fixture
 def web_process_without_engine(monkeypatch):
+    from casussen import pii
     from casussen.pii import engine
 
     monkeypatch.setattr(engine, "_deduce", None)
     monkeypatch.setattr(engine, "_web_process", True)
+    monkeypatch.setattr(pii, "_recent", OrderedDict())  # nothing scanned before
 
 
 def test_without_the_engine_the_editor_opens_and_says_so(client, moderator, case,

@@ -10,8 +10,8 @@ Each rule yields `(start, end, kind)`, like `rules.py`. Classes, not phrases:
 - descriptions that fit one person: "de enige/oudste/eerste <person> in/van <place>",
   a person tied to a news item or an event ("de jongen die in de krant stond na de brand"),
   a former trade with a place ("een oud-huisarts uit Spaarndam");
-- names written in lower case ("jan de vries uit zwolle"), when deduce's name lists know
-  them and the words are not everyday words.
+- names written in lower case ("jan de vries uit zwolle"): a known first name that is not an
+  everyday word, then an interfix or a known surname.
 Word lists are data: words/*.txt.
 """
 
@@ -250,9 +250,11 @@ def find_lowercase_names(text, is_first_name, is_surname, is_common_word):
         first, interfix, last = m.group(1), m.group(2), m.group(3)
         if plain(first) or not is_first_name(cap(first)):
             continue
-        if not (is_surname(cap(last)) or is_surname(f"{interfix} {cap(last)}" if interfix else "")):
+        if plain(last):
             continue
-        if plain(last) and not interfix:
+        # a first name and an interfix ("fatima el amrani") name a person; without one
+        # the second word must be a known surname ("piet jansen")
+        if not interfix and not is_surname(cap(last)):
             continue
         yield m.start(1), m.end(3), "naam"
     for m in LOWER_TITLE_RE.finditer(text):
