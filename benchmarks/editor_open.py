@@ -48,7 +48,11 @@ def children(pid):
 
 def memory_mb(pid):
     values = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return None  # the worker is gone (gunicorn killed it at its timeout)
+    for line in rollup.splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[1].isdigit():
             values[parts[0].rstrip(":")] = int(parts[1]) / 1024
@@ -146,9 +150,16 @@ def main():
         rss, uss = memory_mb(master)
         print(f"gunicorn master: RSS {rss:.0f} MB, USS {uss:.0f} MB")
         for pid in workers:
+            if after[pid] is None:
+                print(f"web worker {pid}: killed (gunicorn's timeout)")
+                continue
             (rss0, uss0), (rss1, uss1) = before[pid], after[pid]
             print(f"web worker {pid}: RSS {rss0:.0f} -> {rss1:.0f} MB, "
                   f"USS (own, not shared) {uss0:.0f} -> {uss1:.0f} MB")
+        _master, now = gunicorn_pids(info["pid"])
+        for pid in sorted(set(now) - set(workers)):
+            rss, uss = memory_mb(pid) or (0, 0)
+            print(f"web worker {pid} (started later): RSS {rss:.0f} MB, USS {uss:.0f} MB")
 
 
 if __name__ == "__main__":
