@@ -480,7 +480,7 @@ def submit(request):
             _("De controle tegen spam is niet gelukt. Wacht een paar seconden en probeer het "
               "opnieuw. Lukt het niet? Bel of mail ons.")
         ])
-    if services.rate_limited(request):
+    if not services.take_submission_slot(request):
         return TemplateResponse(request, "meldformulier/error.html", {
             "message": _("U heeft in korte tijd veel meldingen gedaan. Probeer het over een uur "
                          "opnieuw, of bel of mail ons."),
@@ -493,6 +493,7 @@ def submit(request):
             data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
         )
     except DatabaseError:
+        services.give_back_submission_slot(request)
         logger.exception("Melding kon niet worden opgeslagen")
         # The answers stay in the session: the resident can simply send again.
         return TemplateResponse(request, "meldformulier/error.html", {
@@ -500,8 +501,8 @@ def submit(request):
                          "zijn bewaard: ga terug naar de vorige pagina en verstuur opnieuw."),
             "retry_url": reverse("meldformulier:check"),
         }, status=503)
-    if created:
-        services.count_submission(request)
+    if not created:
+        services.give_back_submission_slot(request)
     return confirm(request, melding)
 
 

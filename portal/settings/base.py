@@ -132,7 +132,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.cache.LockedFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         }
     }
@@ -272,11 +272,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
     "portal.apilimits.ApiLimitsMiddleware",
 )
-# Requests per window per client (hashed IP) on /api/; 0 switches the limit off. Addresses in
-# API_RATE_LIMIT_EXEMPT (default: this machine, for health checks, benchmarks, evaluations)
-# are not limited.
-API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "1200"))
-API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "127.0.0.1,::1")
+# Requests per window per client (hashed IP) on /api/; 0 switches the limit off. The default
+# (2 per second on average) trips well before one client can fill the server's workers.
+# Client addresses in API_RATE_LIMIT_EXEMPT (default: none; e.g. a benchmark) are not limited.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "")
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
+# Client addresses (portal/ratelimit.py): X-Forwarded-For is read only from these peers
+# (addresses or networks of our own reverse proxy), and only the entry it appended.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
