@@ -159,6 +159,10 @@ def test_twenty_parallel_submissions_pass_at_most_the_limit(
 
     from meldformulier.models import Melding
 
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's shared in-memory test database locks whole tables between "
+                    "threads; the counter is tested in parallel above, this runs on PostgreSQL")
+
     settings.MELDINGEN_RATE_LIMIT = 10
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     clients, tokens = [], []
@@ -189,11 +193,8 @@ def test_twenty_parallel_submissions_pass_at_most_the_limit(
             for thread in threads:
                 thread.join()
             stored = Melding.objects.filter(idempotency_token__in=tokens).count()
-            assert stored == statuses.count(303) <= 10
-            if connection.vendor == "postgresql":
-                assert sorted(statuses) == [303] * 10 + [429] * 10
-            else:  # SQLite takes one writer at a time; a locked database answers 503
-                assert set(statuses) <= {303, 429, 503} and 429 in statuses
+            assert sorted(statuses) == [303] * 10 + [429] * 10
+            assert stored == 10
         finally:
             Melding.objects.filter(idempotency_token__in=tokens).delete()
             Session.objects.exclude(session_key__in=sessions_before).delete()
