@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 
+from portal.privatelog import ACCESS_LOG_FORMAT
+
 
 def main():
     parser = argparse.ArgumentParser()
@@ -21,7 +23,9 @@ def main():
     web = subprocess.Popen([
         python, "-m", "gunicorn", "portal.wsgi:application",
         "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
-        "--access-logfile", "-",
+        # Access log without personal data: truncated address, no query strings or tokens.
+        "--access-logfile", "-", "--logger-class", "portal.privatelog.GunicornLogger",
+        "--access-logformat", ACCESS_LOG_FORMAT,
         "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
     ])
     worker = subprocess.Popen([python, "manage.py", "db_worker", "--interval", "1"])

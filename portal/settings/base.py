@@ -230,7 +230,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No personal data in logs: truncated addresses, no query strings or tokens, no e-mail
+    # addresses (portal/privatelog.py).
+    "filters": {"private": {"()": "portal.privatelog.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
