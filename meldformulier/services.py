@@ -136,12 +136,13 @@ def give_back_submission_slot(request):
 # --- storing ------------------------------------------------------------------------
 
 
-def create_melding(data, files, token, language="nl"):
+def create_melding(data, files, token, language="nl", confirm=True):
     """Store the melding with its attachments and its pending e-mails in one transaction.
 
     Returns (melding, created). The e-mails are sent by a task enqueued after the commit,
     so a failing provider or worker never loses a melding. A second call with the same
-    token (double click, replayed post) returns the existing melding.
+    token (double click, replayed post) returns the existing melding. ``confirm=False``
+    stores no confirmation e-mail (the address had its share of mail today).
     """
     domain_key = data.get("domain")
     domain = Domein.objects.filter(key=domain_key).first() if valid_key(domain_key) else None
@@ -150,7 +151,7 @@ def create_melding(data, files, token, language="nl"):
         if existing:
             return existing, False
         try:
-            return _store(data, files, token, language, domain), True
+            return _store(data, files, token, language, domain, confirm), True
         except IntegrityError:
             # Another request with the same token won the race (double click): show its
             # melding. Anything else is retried; after three tries the caller reports it.
@@ -159,7 +160,7 @@ def create_melding(data, files, token, language="nl"):
     raise AssertionError("unreachable")
 
 
-def _store(data, files, token, language, domain):
+def _store(data, files, token, language, domain, confirm=True):
     with transaction.atomic():
         melding = Melding.objects.create(
             reference=ReferenceCounter.next_reference(),
@@ -187,7 +188,7 @@ def _store(data, files, token, language, domain):
                 content_type=item["content_type"], size=item["size"],
             )
         emails = [Email.objects.create(melding=melding, kind=Email.Soort.MEDEWERKERS)]
-        if melding.email and melding.contact != Contactwijze.ANONIEM:
+        if confirm and melding.email and melding.contact != Contactwijze.ANONIEM:
             emails.append(Email.objects.create(melding=melding, kind=Email.Soort.BEVESTIGING))
         ids = [email.pk for email in emails]
         transaction.on_commit(lambda: enqueue_emails(ids))

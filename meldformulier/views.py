@@ -23,6 +23,8 @@ from django.views.decorators.http import require_http_methods
 
 from verwijsgids.models import Domein
 
+from portal import mail_limits
+
 from . import antispam, crypto, services, storage
 from .forms import (
     UNKNOWN_DOMAIN,
@@ -490,7 +492,9 @@ def submit(request):
     files = [item for item in flow["files"] if storage.exists(item["id"])]
     try:
         melding, created = services.create_melding(
-            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
+            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl"),
+            # A typed address gets at most a few confirmations a day (portal/mail_limits).
+            confirm=not data.get("email") or mail_limits.may_mail(request, data["email"]),
         )
     except DatabaseError:
         services.give_back_submission_slot(request)
