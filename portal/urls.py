@@ -44,5 +44,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "portal.inputguard.bad_request"
 handler404 = portal_views.page_not_found
 handler500 = portal_views.server_error

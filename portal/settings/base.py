@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.inputguard.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -137,6 +138,13 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Query parameters the public pages read: only these make a page-cache key. A request with
+# any other parameter (or a very long value) is served without the cache, so nobody can
+# grow the cache with made-up query strings.
+PAGE_CACHE_QUERY_PARAMETERS = (
+    "q", "pagina", "page", "domein", "soort", "gemeente", "thema", "jaar", "uitkomst",
+    "kwartaal", "organisatie", "regeling", "stap", "bron", "dagen",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
