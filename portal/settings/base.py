@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables are documented in README.md."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +84,29 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# --- admin accounts (issue 18) ---
+# Failed logins: after AXES_FAILURE_LIMIT failures an account, and separately a client, is
+# locked out for the cool-off time. Counted in the cache (no addresses in the database); the
+# client is the salted hash of portal/ratelimit.py's trust model.
+MIDDLEWARE.append("portal.adminguard.PasswordResetLimitMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_id"
+AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password-reset mails: per client per hour (and per address, portal/mail_limits.py).
+ADMIN_PASSWORD_RESET_LIMIT = int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "5"))
+# Sessions expire: 8 hours after login (also the answers of an unfinished melding).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
