@@ -25,7 +25,7 @@ from verwijsgids.models import Domein
 
 from portal import mail_limits
 
-from . import antispam, crypto, services, storage
+from . import antispam, crypto, quota, services, storage
 from .forms import (
     UNKNOWN_DOMAIN,
     BijlagenForm,
@@ -358,6 +358,9 @@ def _bijlagen_post(request, handler):
                 checked.append((upload, *check_upload(upload)))
             except ValidationError as exc:
                 errors.extend(exc.messages)
+    refused = None if errors else quota.refusal(request, [len(c[2]) for c in checked])
+    if refused:
+        errors.append(refused)
     if errors:
         form = BijlagenForm(data={}, **form_kwargs("bijlagen", flow))
         form.is_valid()

@@ -49,7 +49,7 @@ def test_every_job_is_a_task_and_has_a_command_for_doing_it_by_hand():
     commands = get_commands()
     assert {j.name for j in planner.JOBS} == {
         "verstuur_meldingmails", "verwijder_verlopen_meldingen", "verwijder_oude_aanmeldingen",
-        "hervat_nieuwsbrieven",
+        "hervat_nieuwsbrieven", "verwijder_losse_bijlagen",
     }
     for each in planner.JOBS:
         assert isinstance(import_string(each.task), Task), each.task

@@ -284,6 +284,12 @@ MELDINGEN_NABELLEN_DAGEN = int(os.environ.get("MELDINGEN_NABELLEN_DAGEN", "14"))
 MELDINGEN_RATE_LIMIT_ENABLED = env_bool("MELDINGEN_RATE_LIMIT_ENABLED", True)
 MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))  # meldingen ...
 MELDINGEN_RATE_LIMIT_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_SECONDS", "3600"))  # per
+# Upload quotas (meldformulier/quota.py): files per client per window, total size of the
+# private attachment folder, and when files no melding took are deleted.
+MELDINGEN_UPLOADS_PER_CLIENT = int(os.environ.get("MELDINGEN_UPLOADS_PER_CLIENT", "15"))
+MELDINGEN_UPLOADS_WINDOW = int(os.environ.get("MELDINGEN_UPLOADS_WINDOW", "3600"))
+MELDINGEN_UPLOADS_TOTAL_MB = int(os.environ.get("MELDINGEN_UPLOADS_TOTAL_MB", "2048"))
+MELDINGEN_LOOSE_FILES_SECONDS = int(os.environ.get("MELDINGEN_LOOSE_FILES_SECONDS", "3600"))
 # Optional ALTCHA proof-of-work on the last step (no third party involved).
 MELDINGEN_ALTCHA_ENABLED = env_bool("MELDINGEN_ALTCHA_ENABLED", False)
 # Sending e-mail about a melding: attempts before giving up, first back-off in seconds.
