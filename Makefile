@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test serve install frontend messages system-deps lint check lock clean bench-deps bench-pages
+.PHONY: run test serve install frontend messages system-deps proxy-deps lint check lock clean bench-deps bench-pages
 
 run: install frontend messages  ## Serve the site with demo content on SQLite (development).
 	$(BIN)/python manage.py migrate --noinput
@@ -16,7 +16,7 @@ run: install frontend messages  ## Serve the site with demo content on SQLite (d
 test: install frontend messages system-deps  ## Run the whole test suite.
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-serve: install frontend messages  ## Production way to run: gunicorn, whitenoise and a task worker.
+serve: install frontend messages proxy-deps  ## Production way to run: nginx, gunicorn, task worker, planner.
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python -m portal.serve --host $(HOST) --port $(PORT)
@@ -45,10 +45,15 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# Debian's nginx, the reverse proxy `make serve` puts in front of gunicorn (deploy/nginx.conf).
+proxy-deps:
+	@test -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,9 +21,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from verwijsgids.models import Domein
-
 from portal import mail_limits
+from verwijsgids.models import Domein
 
 from . import antispam, crypto, quota, services, storage
 from .forms import (

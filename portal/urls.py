@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("status", portal_views.status, name="status"),
     # Public APIs (language through ?lang=, not the URL prefix).
     path("api/", include("portal.api_urls")),
 ]

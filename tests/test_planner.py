@@ -148,26 +148,9 @@ def test_planner_process_lists_its_jobs_and_keeps_running():
         running.wait(timeout=30)
 
 
-def test_make_serve_starts_web_worker_and_planner(monkeypatch):
+def test_make_serve_starts_web_worker_and_planner():
     from portal import serve
 
-    started = []
-
-    class Process:
-        returncode = 0
-
-        def __init__(self, command, **kwargs):
-            started.append(command[1:])
-
-        def poll(self):
-            return 0
-
-        def wait(self, timeout=None):
-            return 0
-
-    monkeypatch.setattr(serve.subprocess, "Popen", Process)
-    monkeypatch.setattr(serve.os, "wait", lambda: (0, 0))
-    monkeypatch.setattr(sys, "argv", ["serve"])
-    assert serve.main() == 0
-    assert [command[:2] for command in started] == [
+    table, _proxy = serve.programs("127.0.0.1", "8000", 3, proxy=False)
+    assert [table[name][1:3] for name in ("web", "worker", "planner")] == [
         ["-m", "gunicorn"], ["manage.py", "db_worker"], ["manage.py", "planner"]]
