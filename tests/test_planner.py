@@ -88,7 +88,8 @@ def test_environment_changes_or_switches_off_a_schedule(monkeypatch):
     assert next_time("verstuur_meldingmails", morning) == morning.replace(hour=11, minute=0)
     assert planner.trigger(job("verwijder_oude_aanmeldingen")) is None
     ids = {j.id for j in planner.build_scheduler(BackgroundScheduler).get_jobs()}
-    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen", "hervat_nieuwsbrieven"}
+    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen", "hervat_nieuwsbrieven",
+                   "verwijder_losse_bijlagen"}
 
     monkeypatch.setenv("PLANNER_VERSTUUR_MELDINGMAILS", "elke vijf minuten")
     with pytest.raises(CommandError, match="PLANNER_VERSTUUR_MELDINGMAILS"):
