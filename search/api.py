@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from .loader import get_index
 from .querylog import log_query
-from .service import FinderError, clean_params, find
+from .service import FinderError, clean_params, find, suggestion
 from .text import MAX_QUERY_LENGTH
 
 
@@ -22,7 +22,10 @@ class FinderResultSerializer(serializers.Serializer):
 
 
 class FinderResponseSerializer(serializers.Serializer):
-    query = serializers.CharField()
+    query = serializers.CharField(help_text="De vraag zoals getypt (nooit verbeterd).")
+    suggestion = serializers.CharField(allow_null=True, help_text=(
+        "De vraag met alleen de verkeerd gespelde woorden verbeterd ('Bedoelde u …?'), of "
+        "null. Echte Nederlandse of Engelse woorden worden nooit veranderd."))
     results = FinderResultSerializer(many=True)
 
 
@@ -56,6 +59,9 @@ class FinderView(APIView):
                 "Hoeveel resultaten maximaal (1-100, standaard 20).")),
             OpenApiParameter("lang", OpenApiTypes.STR, enum=["nl", "en"], description=(
                 "Taal van titels en adressen (standaard nl).")),
+            OpenApiParameter("letterlijk", OpenApiTypes.STR, enum=["1"], description=(
+                "Met 1 zoekt de finder alleen op de woorden zoals getypt, zonder tikfouten "
+                "te verbeteren ('Zoek toch op …').")),
         ],
         responses={200: FinderResponseSerializer, 400: ErrorSerializer},
     )
@@ -73,9 +79,12 @@ class FinderView(APIView):
                 )
             except FinderError as error:
                 return Response({"error": error.message, "field": error.field}, status=400)
-            results = find(query, gemeente, domein, limit, language)
+            literal = request.query_params.get("letterlijk") == "1"
+            results = find(query, gemeente, domein, limit, language, correct=not literal)
+            suggested = "" if literal or not query else suggestion(query, language)
             if query:
                 log_query(query, "api", len(results), get_index(language).known_words)
-        return Response(
-            {"query": query, "results": [result.as_dict() for result in results]}
-        )
+        return Response({
+            "query": query, "suggestion": suggested or None,
+            "results": [result.as_dict() for result in results],
+        })

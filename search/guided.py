@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from .loader import get_index
 
 WEET_NIET = "weet-niet"
+# Schemes that answer a decision of the municipality (objection, appeal).
+DECISION_KEYS = {"bezwaar", "beroep-rechtbank"}
 
 
 @dataclass
@@ -132,6 +134,13 @@ class Advice:
 class Outcome:
     advice: list = field(default_factory=list)
     melden_key: str = "signaleerpunt"
+    deadline: bool = False  # a decision may be involved: say the 6-week objection term
+    own_data: bool = True  # False for a municipality the directory has no data for
+
+    @property
+    def places(self):
+        """Schemes to go to (help and advice alongside do not count as a place)."""
+        return [item for item in self.advice if item.role != "gedaan"]
 
 
 def _ombudsman_for(index, gemeente):
@@ -275,7 +284,23 @@ def advise(answers, index):
     main = [a for a in outcome.advice if a.role == "eerst"] or outcome.advice
     if main:
         outcome.melden_key = main[0].key
+    # "Weet ik niet" may hide a decision (too few hours of help, a refusal): say the term too.
+    outcome.deadline = (
+        wil in ("bezwaar", WEET_NIET) or over == WEET_NIET
+        or any(item.key in DECISION_KEYS for item in outcome.advice)
+    )
+    outcome.own_data = _has_own_data(index, gemeente)
     return outcome
+
+
+def _has_own_data(index, gemeente):
+    """Whether the directory has schemes of the municipality itself (not only national ones)."""
+    if gemeente in (None, WEET_NIET):
+        return True
+    if gemeente not in index.gemeenten:
+        return False
+    allowed = index.allowed(gemeente)
+    return allowed is None or any(not index.schemes[i].landelijk for i in allowed)
 
 
 def _answers(params):
