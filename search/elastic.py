@@ -18,7 +18,6 @@ import time
 
 from django.conf import settings
 from elasticsearch_dsl import (
-    Boolean,
     Float,
     Index,
     Integer,
@@ -99,7 +98,7 @@ def build_index(name, rules):
         mapping.field(field_name, Text(analyzer=index_analyzer, search_analyzer=search_analyzer))
     mapping.field("domains", Keyword())
     mapping.field("gemeenten", Keyword())
-    mapping.field("landelijk", Boolean())
+    mapping.field("bereik", Keyword())
     mapping.field("soort", Keyword())
     mapping.field("lijn", Integer())
     mapping.field("boost", Float())
@@ -119,7 +118,7 @@ def document(scheme, texts):
         "key": scheme.key,
         "domains": sorted(scheme.domains),
         "gemeenten": sorted(scheme.gemeenten),
-        "landelijk": scheme.landelijk,
+        "bereik": scheme.bereik,
         "soort": scheme.soort,
         "lijn": scheme.lijn,
         "boost": scheme.boost,
@@ -151,9 +150,13 @@ def build_search(analysis, gemeente=None, domein=None, limit=20, language="nl"):
         should.append(Q("term", lijn={"value": lijn, "boost": round(W_LIJN * value, 4)}))
     filters = []
     if gemeente:
-        filters.append(Q("bool", should=[Q("term", landelijk=True),
-                                         Q("term", gemeenten=gemeente)],
-                         minimum_should_match=1))
+        # The remit rule of verwijsgids.models.bedient().
+        filters.append(Q("bool", should=[
+            Q("term", bereik="alle"),
+            Q("bool", filter=[Q("term", bereik="lijst"), Q("term", gemeenten=gemeente)]),
+            Q("bool", filter=[Q("term", bereik="behalve")],
+              must_not=[Q("term", gemeenten=gemeente)]),
+        ], minimum_should_match=1))
     if domein:
         filters.append(Q("term", domains=domein))
     query = Q("bool", should=should or [Q("match_none")], filter=filters,

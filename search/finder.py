@@ -74,10 +74,19 @@ class Scheme:
     lijn: int
     domains: frozenset
     gemeenten: frozenset
-    landelijk: bool
+    bereik: str  # remit: 'alle', 'lijst' or 'behalve' (see verwijsgids.models.bedient)
     boost: float = 1.0
     samenvatting: str = ""
     page_id: int | None = None
+
+    @property
+    def landelijk(self):
+        return self.bereik == "alle"
+
+    def bedient(self, gemeente):
+        from verwijsgids.models import bedient
+
+        return bedient(self.bereik, self.gemeenten, gemeente)
 
 
 @dataclass
@@ -228,7 +237,7 @@ class FinderIndex:
             self.vocabulary_by_letter.setdefault(word[0], []).append(word)
         self.by_gemeente = {
             key: frozenset(
-                s.idx for s in self.schemes if s.landelijk or key in s.gemeenten
+                s.idx for s in self.schemes if s.bedient(key)
             )
             for key in self.gemeenten
         }

@@ -74,7 +74,7 @@ def load_rules():
     return rules
 
 
-FIELDS = ("id", "key", "title", "soort", "lijn", "landelijk", "samenvatting", "waarvoor",
+FIELDS = ("id", "key", "title", "soort", "lijn", "bereik", "samenvatting", "waarvoor",
           "voor_wie", "zoekwoorden", "url_path", "organisatie__name")
 
 
@@ -164,7 +164,7 @@ def build_index(language="nl", current_generation=None):
             lijn=row["lijn"],
             domains=frozenset(key for key, _name in row["domains"]),
             gemeenten=frozenset(row["gemeenten"]),
-            landelijk=row["landelijk"],
+            bereik=row["bereik"],
             boost=float(boosts.get(row["key"], 1.0)),
             samenvatting=row["samenvatting"] or "",
             page_id=row["id"],

@@ -169,7 +169,7 @@ R = [
         "organisatie": "gemeente-klachten",
         "soort": "klacht", "lijn": 1,
         "domeinen": ["gemeente", "wmo", "jeugd", "werk-inkomen", "schulden"],
-        "gemeenten": REGIO,
+        "bereik": "alle",  # Awb chapter 9: every municipality has one
         "samenvatting": (
             "Bent u niet tevreden over hoe de gemeente of het sociaal wijkteam u heeft "
             "behandeld? Dien dan een klacht in bij de gemeente."
@@ -209,7 +209,10 @@ R = [
             "klachtenregeling gemeente, klachtenformulier"
         ),
         "volgende": [("nationale-ombudsman", "Bent u niet tevreden met het antwoord van de "
-                      "gemeente?")],
+                      "gemeente?"),
+                     ("ombudsman-metropool-amsterdam", "Woont u in Amsterdam, Almere, Diemen, "
+                      "Landsmeer, Waterland of Zaanstad? Dan gaat u naar deze ombudsman, niet "
+                      "naar de Nationale ombudsman.")],
         "gecontroleerd": 45,
     },
     {
@@ -218,7 +221,8 @@ R = [
         "organisatie": "nationale-ombudsman",
         "soort": "ombudsman", "lijn": 2,
         "domeinen": ["gemeente", "wmo", "jeugd", "werk-inkomen", "schulden"],
-        "landelijk": True,
+        # Not for municipalities with their own ombudsman.
+        "bereik": "behalve", "gemeenten": METROPOOL_AMSTERDAM,
         "samenvatting": (
             "Heeft de gemeente uw klacht behandeld, maar bent u niet tevreden? Dan kunt u "
             "naar de Nationale ombudsman. Dat is gratis."
@@ -272,7 +276,7 @@ R = [
         "organisatie": "gemeente-bezwaar",
         "soort": "bezwaar", "lijn": 1,
         "domeinen": ["wmo", "jeugd", "werk-inkomen", "schulden"],
-        "gemeenten": REGIO,
+        "bereik": "alle",  # Awb: every municipality
         "samenvatting": (
             "Bent u het niet eens met een besluit van de gemeente? Bijvoorbeeld omdat u geen "
             "hulp of uitkering krijgt? Maak dan binnen 6 weken bezwaar."
@@ -324,7 +328,7 @@ R = [
         "organisatie": "rechtbank",
         "soort": "beroep", "lijn": 2,
         "domeinen": ["wmo", "jeugd", "werk-inkomen", "schulden"],
-        "landelijk": True,
+        "bereik": "alle",
         "samenvatting": (
             "Bent u het niet eens met de beslissing op uw bezwaar? Dan kunt u binnen 6 weken "
             "in beroep gaan bij de rechtbank."
@@ -597,7 +601,7 @@ R = [
         "key": "geschilleninstantie-zorg",
         "title": "Geschilleninstantie zorg",
         "organisatie": "geschilleninstantie",
-        "soort": "geschil", "lijn": 2, "domeinen": ["zorg"], "landelijk": True,
+        "soort": "geschil", "lijn": 2, "domeinen": ["zorg"], "bereik": "alle",
         "samenvatting": (
             "Heeft de zorgaanbieder uw klacht behandeld, maar is het niet opgelost? Dan kunt "
             "u naar de geschilleninstantie. Die doet een bindende uitspraak."
@@ -1097,7 +1101,7 @@ def load_pages(command=None):
                 key=spec["key"],
                 soort=spec["soort"],
                 lijn=spec["lijn"],
-                landelijk=spec.get("landelijk", False),
+                bereik=spec.get("bereik", "lijst"),
                 organisatie=orgs.get(spec["organisatie"]) if spec["organisatie"] else None,
                 search_description=spec["samenvatting"],
                 laatst_gecontroleerd=(
