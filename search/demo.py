@@ -8,6 +8,8 @@ Each row: term, "betekent ook" (comma-separated), scheme keys, domain keys, kind
 step (lijn) or None, weight.
 """
 
+from pathlib import Path
+
 from verwijsgids.models import Domein
 
 from .models import Synoniem, Zoekgewicht
@@ -385,10 +387,29 @@ ZOEKGEWICHTEN = [
 ]
 
 
+def english_synonyms():
+    """The English rows, kept as data in search/data/synoniemen-en.tsv (same columns)."""
+    path = Path(__file__).parent / "data" / "synoniemen-en.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, also, keys, domains, soorten, lijn, weight = (line.split("\t") + [""] * 7)[:7]
+
+        def split(value):
+            return [part.strip() for part in value.split(",") if part.strip()]
+
+        rows.append((term, also, split(keys), split(domains), split(soorten),
+                     int(lijn) if lijn.strip() else None, float(weight or 1.0)))
+    return rows
+
+
 def load(command):
     domeinen = {domein.key: domein for domein in Domein.objects.all()}
-    for term, uitbreidingen, keys, domains, soorten, lijn, gewicht in SYNONIEMEN:
-        item = Synoniem.objects.filter(term=term).first() or Synoniem(term=term)
+    rows = [(row, "nl") for row in SYNONIEMEN] + [(row, "en") for row in english_synonyms()]
+    for (term, uitbreidingen, keys, domains, soorten, lijn, gewicht), taal in rows:
+        item = (Synoniem.objects.filter(term=term, taal=taal).first()
+                or Synoniem(term=term, taal=taal))
         item.uitbreidingen = uitbreidingen
         item.regelingen = list(keys)
         item.soorten = list(soorten)

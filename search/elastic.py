@@ -72,26 +72,29 @@ def synonym_lines(rules):
     return sorted(set(lines))
 
 
-def analyzers(rules):
-    dutch_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
-    dutch_stem = token_filter("nl_stem", "stemmer", language="dutch")
+def analyzers(rules, language="nl"):
+    """Index and search analyzers: Dutch, or English ('en': English stop words and stemmer)."""
+    lang = "en" if language == "en" else "nl"
+    name = {"nl": "dutch", "en": "english"}[lang]
+    stop = token_filter(f"{lang}_stop", "stop", stopwords=f"_{name}_")
+    stemmer = token_filter(f"{lang}_stem", "stemmer", language=name)
     synonyms = token_filter(
-        "nl_synoniemen", "synonym_graph", synonyms=synonym_lines(rules), lenient=True
+        f"{lang}_synoniemen", "synonym_graph", synonyms=synonym_lines(rules), lenient=True
     )
     index_analyzer = analyzer(
-        "nl_finder", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop,
-                                                   dutch_stem],
+        f"{lang}_finder", tokenizer="standard", filter=["lowercase", "asciifolding", stop,
+                                                        stemmer],
     )
     search_analyzer = analyzer(
-        "nl_finder_search", tokenizer="standard",
-        filter=["lowercase", "asciifolding", synonyms, dutch_stop, dutch_stem],
+        f"{lang}_finder_search", tokenizer="standard",
+        filter=["lowercase", "asciifolding", synonyms, stop, stemmer],
     )
     return index_analyzer, search_analyzer
 
 
-def build_index(name, rules):
+def build_index(name, rules, language="nl"):
     """The `Index` (settings, analysis and mapping) for the finder."""
-    index_analyzer, search_analyzer = analyzers(rules)
+    index_analyzer, search_analyzer = analyzers(rules, language)
     mapping = Mapping()
     mapping.field("key", Keyword())
     for field_name in TEXT_FIELDS:
@@ -197,7 +200,7 @@ def rebuild(language="nl", es=None):
     memory = build_memory_index(language)
     alias = alias_name(language)
     name = f"{alias}-{int(time.time() * 1000)}"
-    build_index(name, memory.rules).create(using=es)
+    build_index(name, memory.rules, language).create(using=es)
     from elasticsearch.helpers import bulk
 
     bulk(es, (

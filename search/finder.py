@@ -28,7 +28,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .text import STOPWORDS, fold, stem
+from .text import analyser as text_analyser
+from .text import fold
 from .text import words as split_words_keep_stop
 
 # Field weights of a scheme's texts.
@@ -131,11 +132,12 @@ class Analysis:
             self.terms[stem_] = weight
 
 
-def rule_stems(text):
+def rule_stems(text, language="nl"):
     """Stems of a rule's phrase; stop words only count when the phrase has nothing else."""
+    lang = text_analyser(language)
     tokens = split_words_keep_stop(text)
-    content = [stem(word) for word in tokens if word not in STOPWORDS]
-    return tuple(content or [stem(word) for word in tokens])
+    content = [lang.stem(word) for word in tokens if word not in lang.stopwords]
+    return tuple(content or [lang.stem(word) for word in tokens])
 
 
 def _phrase_matches(sequence, phrase, max_gap=MAX_PHRASE_GAP):
@@ -162,8 +164,12 @@ class FinderIndex:
     """In-memory index of the live schemes of one language, and the rules."""
 
     def __init__(
-        self, schemes, texts, rules, gemeenten=(), domeinen=(), generation=None, place_names=()
+        self, schemes, texts, rules, gemeenten=(), domeinen=(), generation=None, place_names=(),
+        language="nl",
     ):
+        self.language = "en" if language == "en" else "nl"
+        lang = text_analyser(self.language)
+        self.stem, self.stopwords = lang.stem, lang.stopwords
         self.generation = generation
         self.schemes = list(schemes)
         self.by_key = {scheme.key: scheme for scheme in self.schemes}
@@ -187,20 +193,20 @@ class FinderIndex:
             for field_name, text in fields.items():
                 weight = FIELD_WEIGHTS.get(field_name, 0.4)
                 for word in split_words_keep_stop(text):
-                    if word in STOPWORDS or len(word) < 2:
+                    if word in self.stopwords or len(word) < 2:
                         continue
                     counts[word] = counts.get(word, 0.0) + weight
             weighted_words.append(counts)
             for word, weight in counts.items():
                 stem_ = self.surface.get(word)
                 if stem_ is None:
-                    stem_ = self.surface[word] = stem(word)
+                    stem_ = self.surface[word] = self.stem(word)
                 bucket = self.postings.setdefault(stem_, {})
                 bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight
         for rule in self.rules:
             for word in split_words_keep_stop(rule.term):
-                if word not in STOPWORDS:
-                    self.surface.setdefault(word, stem(word))
+                if word not in self.stopwords:
+                    self.surface.setdefault(word, self.stem(word))
             for expansion in rule.expansions:
                 for stem_ in expansion:
                     self.postings.setdefault(stem_, {})
@@ -215,7 +221,7 @@ class FinderIndex:
         for scheme, counts in zip(self.schemes, weighted_words, strict=True):
             for word, weight in counts.items():
                 for part in self.compound_parts.get(word, ()):
-                    bucket = self.postings.setdefault(stem(part), {})
+                    bucket = self.postings.setdefault(self.stem(part), {})
                     bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight * COMPOUND_PART_WEIGHT
         # Saturate term frequency: a word repeated ten times is not ten times as relevant.
         for bucket in self.postings.values():
@@ -298,29 +304,29 @@ class FinderIndex:
         sequence = []  # stems in order, stop words as themselves
         content_count = 0
         for word in split_words_keep_stop(query):
-            if word in STOPWORDS:
+            if word in self.stopwords:
                 sequence.append(word)
                 continue
             content_count += 1
-            stem_ = stem(word)
+            stem_ = self.stem(word)
             if stem_ in self.known_stems or word in self.surface:
                 analysis.tokens.append((word, stem_, 1.0, "woord"))
                 analysis.add_term(stem_, 1.0)
                 sequence.append(stem_)
                 for part in self.compound_parts.get(word, ()):
-                    analysis.add_term(stem(part), COMPOUND_PART_WEIGHT)
+                    analysis.add_term(self.stem(part), COMPOUND_PART_WEIGHT)
                 continue
             parts = self._split_compound(word, self.known_parts)
             if parts:
                 for part in parts:
-                    part_stem = stem(part)
+                    part_stem = self.stem(part)
                     analysis.tokens.append((part, part_stem, 0.9, "samenstelling"))
                     analysis.add_term(part_stem, 0.9)
                     sequence.append(part_stem)
                 continue
             corrected = self.correct(word)
             if corrected:
-                corrected_stem = stem(corrected)
+                corrected_stem = self.stem(corrected)
                 analysis.corrections[word] = corrected
                 analysis.tokens.append((corrected, corrected_stem, TYPO_WEIGHT, "tikfout"))
                 analysis.add_term(corrected_stem, TYPO_WEIGHT)
@@ -333,17 +339,17 @@ class FinderIndex:
 
     def _match_rules(self, analysis, sequence, content_count):
         present = set(sequence)
-        content = [value for value in sequence if value not in STOPWORDS]
+        content = [value for value in sequence if value not in self.stopwords]
         candidates = {id(rule): rule for s in present for rule in self.rules_by_stem.get(s, ())}
         for rule in candidates.values():
             if not set(rule.stems) <= present:
                 continue
-            if any(part in STOPWORDS for part in rule.stems):
+            if any(part in self.stopwords for part in rule.stems):
                 if not _phrase_matches(sequence, rule.stems, MAX_PHRASE_GAP):
                     continue
             elif not _phrase_matches(content, rule.stems, MAX_CONTENT_GAP):
                 continue
-            covered = sum(1 for s in rule.stems if s not in STOPWORDS) or len(rule.stems)
+            covered = sum(1 for s in rule.stems if s not in self.stopwords) or len(rule.stems)
             coverage = min(1.0, covered / content_count)
             analysis.matched.append((rule, coverage))
             strength = rule.weight * (0.5 + 0.5 * coverage)

@@ -156,7 +156,7 @@ def serialize(regelingen, request):
                 "bereik": r.bereik,
                 "gemeenten": [{"key": g.key, "naam": g.label} for g in r.gemeenten_lijst],
                 "organisatie": None if org is None else {
-                    "naam": org.name, "website": org.website, "telefoon": org.phone,
+                    "naam": org.label, "website": org.website, "telefoon": org.phone,
                     "email": org.email, "adres": org.address,
                     "bereikbaarheid": org.opening_hours,
                 },

@@ -9,6 +9,8 @@ as they are (editors may have changed them).
 """
 
 import datetime
+import json
+from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Locale
@@ -59,23 +61,35 @@ ALLE_DOMEINEN = [key for key, *_rest in DOMEINEN]
 # Organisations: contact details only where the facts sheet gives them.
 ORGANISATIES = {
     "signaleerpunt": {"name": "SignaLeerpunt sociaal domein",
+                      "name_en": "SignaLeerpunt social domain",
                       "website": "https://signaleerpunt.nl"},
-    "gemeente-klachten": {"name": "Gemeente (klachtbehandeling)"},
-    "gemeente-bezwaar": {"name": "Gemeente (bezwaarschriftencommissie)"},
-    "gemeente": {"name": "Gemeente"},
-    "nationale-ombudsman": {"name": "De Nationale ombudsman", "phone": "0800-335 55 55",
+    "gemeente-klachten": {"name": "Gemeente (klachtbehandeling)",
+                          "name_en": "Municipality (complaints handling)"},
+    "gemeente-bezwaar": {"name": "Gemeente (bezwaarschriftencommissie)",
+                         "name_en": "Municipality (objections committee)"},
+    "gemeente": {"name": "Gemeente", "name_en": "Municipality"},
+    "nationale-ombudsman": {"name": "De Nationale ombudsman", "name_en": "National Ombudsman",
+                            "phone": "0800-335 55 55",
                             "website": "https://nationaleombudsman.nl"},
-    "rechtbank": {"name": "Rechtbank (bestuursrecht)"},
+    "rechtbank": {"name": "Rechtbank (bestuursrecht)",
+                  "name_en": "District court (administrative law)"},
     "akj": {"name": "AKJ", "website": "https://akj.nl"},
-    "jeugdhulpaanbieder": {"name": "Jeugdhulpaanbieder (klachtencommissie jeugdhulp)"},
-    "veilig-thuis": {"name": "Veilig Thuis (klachtencommissie)"},
-    "wmo-aanbieder": {"name": "Wmo-aanbieder"},
-    "zorgaanbieder": {"name": "Klachtenfunctionaris van de zorgaanbieder"},
-    "geschilleninstantie": {"name": "Geschilleninstantie van de zorgaanbieder"},
-    "mee": {"name": "MEE (en andere onafhankelijke cliëntondersteuners)"},
-    "sociaal-raadslieden": {"name": "Sociaal raadslieden"},
-    "participatieraad": {"name": "Participatieraad"},
-    "ombudsman-metropool": {"name": "Ombudsman Metropool Amsterdam"},
+    "jeugdhulpaanbieder": {"name": "Jeugdhulpaanbieder (klachtencommissie jeugdhulp)",
+                           "name_en": "Youth care provider (youth care complaints committee)"},
+    "veilig-thuis": {"name": "Veilig Thuis (klachtencommissie)",
+                     "name_en": "Veilig Thuis (complaints committee)"},
+    "wmo-aanbieder": {"name": "Wmo-aanbieder", "name_en": "Wmo support provider"},
+    "zorgaanbieder": {"name": "Klachtenfunctionaris van de zorgaanbieder",
+                      "name_en": "The care provider's complaints officer"},
+    "geschilleninstantie": {"name": "Geschilleninstantie van de zorgaanbieder",
+                            "name_en": "The care provider's disputes committee"},
+    "mee": {"name": "MEE (en andere onafhankelijke cliëntondersteuners)",
+            "name_en": "MEE (and other independent client supporters)"},
+    "sociaal-raadslieden": {"name": "Sociaal raadslieden",
+                            "name_en": "Social legal advisers (sociaal raadslieden)"},
+    "participatieraad": {"name": "Participatieraad", "name_en": "Participation council"},
+    "ombudsman-metropool": {"name": "Ombudsman Metropool Amsterdam",
+                            "name_en": "Ombudsman Metropolitan Area Amsterdam"},
 }
 
 INDEX_NL = {
@@ -1065,6 +1079,9 @@ def _organisaties():
         org = Organisatie.objects.filter(name=fields["name"]).first()
         if org is None:
             org = Organisatie.objects.create(**fields)
+        elif fields.get("name_en") and not org.name_en:
+            org.name_en = fields["name_en"]
+            org.save(update_fields=["name_en"])
         result[ref] = org
     return result
 
@@ -1134,15 +1151,43 @@ def load_pages(command=None):
         for field, value in INDEX_EN.items():
             setattr(index_en, field, value)
         _publish(index_en)
-    for key, texts in EN.items():
+    extra = _en_data()
+    for key, texts in {**EN, **{k: v for k, v in extra.items() if "title" in v}}.items():
         source = pages[key]
         if source.get_translation_or_none(en) is not None:
             continue
         translated = source.copy_for_translation(en)
         for field, value in texts.items():
-            setattr(translated, field, value)
+            if field != "volgende":
+                setattr(translated, field, value)
         translated.search_description = texts["samenvatting"]
         _publish(translated)
+    _translate_ladder_notes(pages, en, extra)
+
+
+def _en_data():
+    """English texts kept as data (verwijsgids/data/demo_en.json)."""
+    path = Path(__file__).parent / "data" / "demo_en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def _translate_ladder_notes(pages, en, extra):
+    """English notes on the English ladders, where they still carry the Dutch note."""
+    for key, texts in extra.items():
+        notes = texts.get("volgende") or []
+        page = pages[key].get_translation_or_none(en)
+        if page is None or not notes:
+            continue
+        dutch = [s.toelichting for s in pages[key].volgende_stappen.order_by("sort_order")]
+        steps = list(page.volgende_stappen.order_by("sort_order"))
+        changed = False
+        for step, note_nl, note_en in zip(steps, dutch, notes, strict=False):
+            if step.toelichting == note_nl and note_en != note_nl:
+                step.toelichting, changed = note_en, True
+        if changed:
+            page.volgende_stappen = steps
+            _publish(page)
 
 
 def load(command):

@@ -138,6 +138,10 @@ class Organisatie(models.Model):
     invalidates_page_cache = True
 
     name = models.CharField(_("naam"), max_length=200)
+    name_en = models.CharField(
+        _("naam (Engels)"), max_length=200, blank=True,
+        help_text=_("Leeg: de Engelse pagina's tonen de Nederlandse naam."),
+    )
     website = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -145,7 +149,8 @@ class Organisatie(models.Model):
     opening_hours = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("website"), FieldPanel("phone"), FieldPanel("email"),
+        FieldPanel("name"), FieldPanel("name_en"), FieldPanel("website"), FieldPanel("phone"),
+        FieldPanel("email"),
         FieldPanel("address"), FieldPanel("opening_hours"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -157,6 +162,11 @@ class Organisatie(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the active language (English when there is one)."""
+        return localized_name(self.name, self.name_en)
 
     @property
     def has_contact(self):
@@ -593,7 +603,7 @@ class Regeling(BasePage):
             "inLanguage": self.locale.language_code if self.locale_id else "nl",
         }
         if self.organisatie_id and self.organisatie:
-            provider = {"@type": "GovernmentOrganization", "name": self.organisatie.name}
+            provider = {"@type": "GovernmentOrganization", "name": self.organisatie.label}
             if self.organisatie.website:
                 provider["url"] = self.organisatie.website
             if self.organisatie.phone:
