@@ -137,12 +137,14 @@ def build_search(analysis, gemeente=None, domein=None, limit=20, language="nl"):
     should = []
     typed = " ".join(w for w, _s, _wt, kind in analysis.tokens if kind != "tikfout")
     corrected = " ".join(w for w, _s, _wt, kind in analysis.tokens if kind == "tikfout")
+    lexical = round(analysis.lexical_factor, 4)  # below 1 for long stories, as in the scorer
     if typed:
         should.append(Q("multi_match", query=typed, fields=fields, type="most_fields",
-                        fuzziness="AUTO", prefix_length=1))
+                        fuzziness="AUTO", prefix_length=1, **(
+                            {"boost": lexical} if lexical != 1.0 else {})))
     if corrected:
         should.append(Q("multi_match", query=corrected, fields=fields, type="most_fields",
-                        boost=TYPO_WEIGHT))
+                        boost=round(TYPO_WEIGHT * lexical, 4)))
     for key, value in sorted(analysis.keys.items()):
         should.append(Q("term", key={"value": key, "boost": round(value, 4)}))
     for domain, value in sorted(analysis.domains.items()):

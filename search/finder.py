@@ -60,6 +60,10 @@ RELATIVE_CUTOFF = 0.2
 # Words allowed between the words of a phrase: counting stop words, and not counting them.
 MAX_PHRASE_GAP = 3
 MAX_CONTENT_GAP = 2
+# Stories: beyond this many content words, the plain word matches of a question count for
+# less (by the square root of the ratio), so what the story is about (the rule signals:
+# organisation, decision, delay, money, treatment) decides rather than every word.
+STORY_WORDS = 8
 # Saturation of a word's summed field weights in one scheme (as in BM25).
 SATURATION_K = 2.0
 SATURATION_MAX = 4.0
@@ -117,6 +121,7 @@ class Analysis:
     soorten: dict = field(default_factory=dict)
     lijnen: dict = field(default_factory=dict)
     corrections: dict = field(default_factory=dict)  # typed word -> corrected word
+    lexical_factor: float = 1.0  # below 1 for long stories (see STORY_WORDS)
 
     @property
     def corrected_text(self):
@@ -335,6 +340,8 @@ class FinderIndex:
             analysis.tokens.append((word, stem_, 1.0, "onbekend"))
             sequence.append(stem_)
         self._match_rules(analysis, sequence, max(content_count, 1))
+        if content_count > STORY_WORDS:
+            analysis.lexical_factor = math.sqrt(STORY_WORDS / content_count)
         return analysis
 
     def _match_rules(self, analysis, sequence, content_count):
@@ -425,6 +432,8 @@ class FinderIndex:
             posting = self.np_postings.get(stem_)
             if posting is not None:
                 scores[posting[0]] += weight * self.idf.get(stem_, 0.0) * posting[1]
+        if analysis.lexical_factor != 1.0:
+            scores *= analysis.lexical_factor
         for key, value in analysis.keys.items():
             scheme = self.by_key.get(key)
             if scheme is not None:

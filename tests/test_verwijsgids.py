@@ -43,8 +43,7 @@ FACTS = {
     "participatieraad": ("inspraak", 0, "lijst"),
     "ombudsman-metropool-amsterdam": ("ombudsman", 2, "lijst"),
 }
-TRANSLATED = ["signaleerpunt", "klacht-gemeente", "nationale-ombudsman", "bezwaar",
-              "vertrouwenspersoon-jeugd"]
+TRANSLATED = list(FACTS)  # every scheme has an English page
 AMSTERDAM = {"amsterdam", "almere", "diemen", "landsmeer", "waterland", "zaanstad"}
 
 

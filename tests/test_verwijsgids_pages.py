@@ -98,8 +98,15 @@ def test_english_directory_lists_translations_and_dutch_fallbacks(client):
     assert response.status_code == 200
     links = card_links(response)
     assert len(links) == 18
-    assert "/en/verwijsgids/bezwaar/" in links
-    assert "/verwijsgids/sociaal-raadslieden/" in links
+    assert all(link.startswith("/en/verwijsgids/") for link in links)  # every scheme in English
+    assert 'lang="nl"' not in response.content.decode().split("<main", 1)[1]
+    from verwijsgids.models import Regeling
+
+    Regeling.objects.get(key="sociaal-raadslieden", locale__language_code="en").unpublish()
+    response = client.get("/en/verwijsgids/")
+    links = card_links(response)
+    assert len(links) == 18
+    assert "/verwijsgids/sociaal-raadslieden/" in links  # a missing translation: Dutch page
     assert '<li class="slp-card" lang="nl">' in response.content.decode()
 
 
