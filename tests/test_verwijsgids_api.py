@@ -99,7 +99,12 @@ def test_english(client):
     assert item["titel"] == "Objecting to a decision"
     assert item["url"].endswith("/en/verwijsgids/bezwaar/")
     assert item["melden_url"].endswith("/en/melden/?regeling=bezwaar")
-    assert client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()["taal"] == "nl"
+    assert client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()["taal"] == "en"
+    from verwijsgids.models import Regeling
+
+    Regeling.objects.get(key="participatieraad", locale__language_code="en").unpublish()
+    fallback = client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()
+    assert fallback["taal"] == "nl"  # no live translation: the Dutch page
 
 
 def test_pagination(client):
