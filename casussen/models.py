@@ -39,22 +39,32 @@ def current_year():
 # --- the case story ----------------------------------------------------------------------
 
 
-class CasusForm(WagtailAdminPageForm):
-    """The edit form of a case story: saving a draft always works (the findings panel shows
-    what is left); a publish attempt with findings gets them back at their place. Publishing
-    itself goes through the Privacytoets (see casussen/workflow.py)."""
+class ScannedPageForm(WagtailAdminPageForm):
+    """An edit form whose publish attempt is scanned for personal data: findings come back
+    at their place (guard.published_texts says what is scanned). A text too long to check
+    is refused on every save, with a Dutch message; the form keeps what was typed."""
 
     def clean(self):
         cleaned = super().clean()
+        for field, message in guard.too_long(self, cleaned):
+            self.add_error(field, message)
         if "action-publish" not in self.data:
             return cleaned
-        texts = {
-            name: cleaned.get(name) for name in guard.TEXT_FIELDS if name in self.fields
-        }
-        for field, findings in guard.scan_fields(texts).items():
+        texts = guard.form_texts(self, cleaned)
+        for key, findings in guard.scan_fields(texts).items():
+            field = key if key in self.fields else None
             for finding in findings:
-                self.add_error(field, guard.error_message(texts[field], finding))
+                message = guard.error_message(texts.get(key, ""), finding)
+                if field is None:
+                    message = f"{guard.field_label(self._meta.model, key)}: {message}"
+                self.add_error(field, message)
         return cleaned
+
+
+class CasusForm(ScannedPageForm):
+    """The edit form of a case story: saving a draft always works (the findings panel shows
+    what is left); a publish attempt with findings gets them back at their place. Publishing
+    itself goes through the Privacytoets (see casussen/workflow.py)."""
 
 
 class Casus(BasePage):
@@ -139,7 +149,8 @@ class Casus(BasePage):
         return [line.strip() for line in self.organisations.splitlines() if line.strip()]
 
     def privacy_texts(self):
-        return {name: getattr(self, name, "") or "" for name in guard.TEXT_FIELDS}
+        """Everything this case story publishes (see guard.published_texts)."""
+        return guard.published_texts(self)
 
     def publish(self, revision, user=None, **kwargs):
         """Backstop for every publish by a person (bulk actions, the workflow's approval):
@@ -359,6 +370,7 @@ class NieuwsbriefEditie(BasePage):
     # snapshot in time, and rendering it needs no extra queries.
     case_snapshot = models.JSONField(default=list, editable=False)
 
+    base_form_class = ScannedPageForm
     content_panels = Page.content_panels + [
         FieldPanel("edition_date"),
         FieldPanel("intro"),
@@ -379,6 +391,10 @@ class NieuwsbriefEditie(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["case_list"] = self.case_snapshot
         return context
+
+    def privacy_texts(self):
+        """What the edition publishes and sends: the title is the e-mail's subject."""
+        return guard.published_texts(self)
 
     def save(self, *args, **kwargs):
         self.case_snapshot = [

@@ -1,5 +1,6 @@
 """`make serve`: gunicorn for the site, a django-tasks database worker and the planner of
-periodic jobs (portal/planner.py), as one command.
+periodic jobs (portal/planner.py), as one command. Gunicorn loads the app (and the
+personal-data engine, see portal/wsgi.py) once in its master; the workers share it.
 
 Stops all three when one stops or on Ctrl-C / SIGTERM.
 """
@@ -19,7 +20,7 @@ def main():
     args = parser.parse_args()
     python = sys.executable
     web = subprocess.Popen([
-        python, "-m", "gunicorn", "portal.wsgi:application",
+        python, "-m", "gunicorn", "portal.wsgi:application", "--preload",
         "--bind", f"{args.host}:{args.port}", "--workers", str(args.workers),
         "--access-logfile", "-",
         "--forwarded-allow-ips", os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
