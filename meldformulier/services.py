@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from portal import ratelimit
+from portal.taxonomy import localized_name
 from verwijsgids.models import Domein
 
 from .models import Bijlage, Contactwijze, Email, Melding, ReferenceCounter, Toestemming
@@ -49,8 +50,11 @@ class RegelingKeuze:
 def _keuzes(queryset):
     """One query: live schemes in the active language (Dutch page when not translated)."""
     keuzes = {}
-    rows = queryset.order_by().values_list("key", "title", "organisatie__name", "vocab_ids")
-    for key, title, organisation, vocab in rows:
+    rows = queryset.order_by().values_list(
+        "key", "title", "organisatie__name", "organisatie__name_en", "vocab_ids"
+    )
+    for key, title, organisation_nl, organisation_en, vocab in rows:
+        organisation = localized_name(organisation_nl or "", organisation_en or "")
         if key in keuzes or not valid_key(key):
             continue
         # The copy of the scheme's domains: [id, key, name, name_en] (see verwijsgids.models).
