@@ -75,7 +75,7 @@ def load_rules():
 
 
 FIELDS = ("id", "key", "title", "soort", "lijn", "landelijk", "samenvatting", "waarvoor",
-          "voor_wie", "zoekwoorden", "url_path", "organisatie__name")
+          "voor_wie", "zoekwoorden", "url_path", "organisatie__name", "wegwijzer")
 
 
 def _rows(queryset):
@@ -168,6 +168,7 @@ def build_index(language="nl", current_generation=None):
             boost=float(boosts.get(row["key"], 1.0)),
             samenvatting=row["samenvatting"] or "",
             page_id=row["id"],
+            wegwijzer=row["wegwijzer"] or "",
         )
         schemes.append(scheme)
         fields = _texts(row)
