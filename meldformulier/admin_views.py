@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from . import services, storage
+from . import blindindex, services, storage
 from .forms import BehandelForm, FilterForm, NotitieForm
 from .models import CLOSED_STATUSES, Bijlage, Inzage, Melding, Notitie, Status
 
@@ -68,7 +69,12 @@ def filtered_queryset(form):
         return queryset.none()
     data = form.cleaned_data
     if data["q"]:
-        queryset = queryset.filter(reference__icontains=data["q"].strip())
+        term = data["q"].strip()
+        condition = Q(reference__icontains=term)
+        by_person = blindindex.search_condition(term)
+        if by_person is not None:
+            condition |= by_person
+        queryset = queryset.filter(condition)
     if data["status"]:
         queryset = queryset.filter(status=data["status"])
     if data["kind"]:
@@ -90,7 +96,6 @@ MAX_MATCHED_KEYS = 200
 def organisation_filter(term):
     """Meldingen about `term`: in the free text, or a chosen (or referred-to) scheme whose
     key, title (any language) or organisation name contains it."""
-    from django.db.models import Q
 
     from verwijsgids.models import Regeling
 
@@ -154,30 +159,56 @@ def index(request):
     })
 
 
+EXPORT_COLUMNS = [
+    _("Referentie"), _("Ontvangen"), _("Soort"), _("Domein"), _("Organisaties"),
+    _("Regelingen"), _("Regelingen (sleutels)"), _("Status"), _("Behandelaar"), _("Thema's"),
+    _("Doorverwezen naar"), _("Nabellen op"), _("Afgesloten"), _("Uitkomst"),
+    _("Paarse krokodil"),
+]
+
+
+def _day(value):
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _moment(value):
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M") if value else ""
+
+
 @staff_permission("export_melding")
 def export(request):
-    """CSV of the (filtered) list, without personal data; logged per melding."""
+    """CSV of the (filtered) list for Dutch Excel (semicolons, UTF-8 with byte-order mark,
+    labels, dd-mm-jjjj dates), without personal data; logged per melding."""
     form = FilterForm(request.GET or None)
     queryset = filtered_queryset(form) if request.GET else Melding.objects.all()
-    queryset = queryset.select_related("domain").order_by("created_at")
+    queryset = (
+        queryset.select_related("domain", "assignee").prefetch_related("themes")
+        .order_by("created_at")
+    )
+    meldingen = list(queryset)
+    labels = scheme_labels(meldingen)
+    referred = services.describe_regelingen({m.doorverwezen_naar for m in meldingen} - {""})
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meldingen.csv"'
-    writer = csv.writer(response)
-    writer.writerow([
-        "referentie", "ontvangen", "soort", "domein", "organisaties", "regelingen", "status",
-        "doorverwezen_naar", "afgesloten", "uitkomst", "paarse_krokodil",
-    ])
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(label) for label in EXPORT_COLUMNS])
     logs = []
-    for melding in queryset.iterator(chunk_size=500):
+    for melding in meldingen:
+        keys = [key for key in melding.regeling_keys or [] if services.valid_key(key)]
         writer.writerow([
-            melding.reference, timezone.localtime(melding.created_at).isoformat(),
-            melding.kind, melding.domain.key if melding.domain_id else "",
+            melding.reference, _moment(melding.created_at), melding.get_kind_display(),
+            str(melding.domain) if melding.domain_id else "",
             _csv_safe(melding.organisations),
-            " ".join(key for key in melding.regeling_keys or [] if services.valid_key(key)),
-            melding.status,
-            melding.doorverwezen_naar,
-            timezone.localtime(melding.closed_at).isoformat() if melding.closed_at else "",
-            melding.uitkomst, "ja" if melding.paarse_krokodil else "nee",
+            _csv_safe(", ".join(labels.get(key) or key for key in keys)),
+            " ".join(keys),
+            melding.get_status_display(),
+            melding.assignee.get_username() if melding.assignee_id else "",
+            ", ".join(str(thema) for thema in melding.themes.all()),
+            _csv_safe(str(referred.get(melding.doorverwezen_naar) or melding.doorverwezen_naar)),
+            _day(melding.follow_up_on), _moment(melding.closed_at),
+            melding.get_uitkomst_display() if melding.uitkomst else "",
+            _("ja") if melding.paarse_krokodil else _("nee"),
         ])
         logs.append(Inzage(
             user=request.user, username=request.user.get_username(),

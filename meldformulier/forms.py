@@ -372,8 +372,21 @@ class ControleForm(forms.Form):
 # --- staff (admin) forms -------------------------------------------------------------
 
 
+class DatumInput(forms.DateInput):
+    """<input type="date">: the browser reads and sends only ISO dates (2026-12-16), whatever
+    the admin language; a localised value (16-12-2026) shows as empty and is lost on save."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class FilterForm(forms.Form):
-    q = CleanCharField(label=_("Referentie"), max_length=40, required=False)
+    q = CleanCharField(
+        label=_("Referentie, naam, telefoon of e-mail"), max_length=254, required=False,
+        help_text=_("Naam, telefoonnummer en e-mailadres: alleen het hele gegeven."),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alle"))] + Status.choices
     )
@@ -386,19 +399,21 @@ class FilterForm(forms.Form):
     )
     organisation = CleanCharField(label=_("Organisatie"), max_length=100, required=False)
     van = forms.DateField(label=_("Ontvangen vanaf"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+                          widget=DatumInput())
     tot = forms.DateField(label=_("Ontvangen tot en met"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+                          widget=DatumInput())
 
 
 class BehandelForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
     assignee = forms.ModelChoiceField(label=_("Behandelaar"), queryset=None, required=False)
-    doorverwezen_naar = forms.SlugField(
-        label=_("Doorverwezen naar (sleutel van de regeling)"), max_length=80, required=False
+    doorverwezen_naar = forms.ModelChoiceField(
+        label=_("Doorverwezen naar"), queryset=None, required=False,
+        help_text=_("Kies de regeling uit de verwijsgids; zoek op naam of sleutel."),
+        error_messages={"invalid_choice": _("Kies een regeling uit de verwijsgids.")},
     )
     follow_up_on = forms.DateField(
-        label=_("Nabellen op"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Nabellen op"), required=False, widget=DatumInput(),
         help_text=_("Leeg laten bij een doorverwijzing: dan wordt het 14 dagen later."),
     )
     uitkomst = forms.ChoiceField(
@@ -417,10 +432,37 @@ class BehandelForm(forms.Form):
         from .models import STAFF_GROUP
 
         super().__init__(*args, **kwargs)
+        self._set_scheme_chooser()
         self.fields["assignee"].queryset = get_user_model().objects.filter(
             groups__name=STAFF_GROUP, is_active=True
         ).order_by("username")
         self.fields["themes"].queryset = Thema.objects.all()
+
+    def _set_scheme_chooser(self):
+        """Only existing schemes (live, default language); the melding stores the key."""
+        from django.conf import settings as django_settings
+
+        from verwijsgids.chooser import regeling_chooser_viewset
+        from verwijsgids.models import regelingen_voor
+
+        field = self.fields["doorverwezen_naar"]
+        field.queryset = regelingen_voor(locale=django_settings.LANGUAGE_CODE)
+        field.widget = regeling_chooser_viewset.widget_class()
+        key = self.initial.get("doorverwezen_naar")
+        if isinstance(key, str):
+            self.initial["doorverwezen_naar"] = (
+                field.queryset.filter(key=key).values_list("pk", flat=True).first()
+                if key else None
+            )
+            if key and self.initial["doorverwezen_naar"] is None:
+                field.help_text = _(
+                    "Eerder gekozen: '%(key)s', die niet meer in de verwijsgids staat. "
+                    "Kies een regeling uit de verwijsgids."
+                ) % {"key": key}
+
+    def clean_doorverwezen_naar(self):
+        regeling = self.cleaned_data.get("doorverwezen_naar")
+        return regeling.key if regeling else ""
 
     def clean(self):
         data = super().clean()

@@ -31,7 +31,9 @@ Data model (for other apps, e.g. the kennisbank's quarterly figures):
                        ``may_email`` is the one check every sending path uses.
     Encrypted at rest (``fields.EncryptedTextField``, Fernet): organisations, description,
     wish, earlier_complaint_result, name, email, phone, reachable_when, toestemming_reden.
-    Never filter on them.
+    Never filter on them; to find a melding by name, e-mail or phone use
+    ``blindindex.search_condition`` (keyed hashes in name_hash/email_hash/phone_hash, filled
+    by ``save()``).
 
 ``MeldingTelling`` — anonymous counts per quarter, written just before a melding is deleted
     at the end of its retention period, so reports keep working. ``stats.kwartaalcijfers``
@@ -191,6 +193,10 @@ class Melding(models.Model):
     email = EncryptedTextField(_("e-mailadres"), blank=True)
     phone = EncryptedTextField(_("telefoonnummer"), blank=True)
     reachable_when = EncryptedTextField(_("bereikbaar op"), blank=True)
+    # Keyed hashes of name, e-mail and phone for exact search (see blindindex.py).
+    name_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    email_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    phone_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
     # Handling by staff.
     status = models.CharField(
@@ -221,6 +227,21 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        self.fill_blind_index()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "email", "phone"} & set(update_fields):
+            kwargs["update_fields"] = set(update_fields) | {
+                "name_hash", "email_hash", "phone_hash"
+            }
+        return super().save(*args, **kwargs)
+
+    def fill_blind_index(self):
+        from .blindindex import hashes
+
+        for field, value in hashes(self.name, self.email, self.phone).items():
+            setattr(self, field, value)
 
     @property
     def is_anonymous(self):

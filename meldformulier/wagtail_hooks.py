@@ -4,6 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 
 from . import admin_views
 
@@ -59,3 +60,37 @@ def _nabellen():
 @hooks.register("register_admin_menu_item")
 def register_menu():
     return SubmenuMenuItem(_("Meldingen"), meldingen_menu, icon_name="mail", order=250)
+
+
+class TakenPanel(Component):
+    """Dashboard: what staff must do today (links into the lists)."""
+
+    name = "meldingen_taken"
+    order = 50
+    template_name = "meldformulier/admin/taken_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from django.utils import timezone
+
+        from .models import CLOSED_STATUSES, Melding, Status
+
+        today = timezone.localdate()
+        open_ = Melding.objects.exclude(status__in=CLOSED_STATUSES)
+        index = reverse("meldformulier_admin:index")
+        rows = [
+            (_("Nieuwe meldingen"), open_.filter(status=Status.NIEUW).count(),
+             f"{index}?status={Status.NIEUW}"),
+            (_("Nabellen vandaag of te laat"),
+             open_.filter(follow_up_on__lte=today).count(),
+             reverse("meldformulier_admin:nabellen")),
+            (_("Doorverwezen zonder nabeldatum"),
+             open_.filter(status=Status.DOORVERWEZEN, follow_up_on__isnull=True).count(),
+             f"{index}?status={Status.DOORVERWEZEN}"),
+        ]
+        return {"rows": rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_taken_panel(request, panels):
+    if request.user.has_perm("meldformulier.view_melding"):
+        panels.append(TakenPanel())

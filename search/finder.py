@@ -88,6 +88,7 @@ class Scheme:
     boost: float = 1.0
     samenvatting: str = ""
     page_id: int | None = None
+    wegwijzer: str = ""  # the guided finder's "wil" answer this scheme is routed to
 
     @property
     def landelijk(self):

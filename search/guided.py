@@ -292,6 +292,13 @@ def advise(answers, index):
         if not items or wil == WEET_NIET or over == WEET_NIET:
             add("signaleerpunt", _("Weet u niet precies waar u terecht kunt? Het SignaLeerpunt "
                                    "luistert en stuurt u in één keer naar de juiste plek."))
+    # Schemes editors routed here (Regeling.wegwijzer), after the fixed routes above.
+    for scheme in index.schemes:
+        if scheme.wegwijzer and scheme.wegwijzer == wil and (
+            over in scheme.domains or over in (None, WEET_NIET) or wil == "meedenken"
+        ):
+            role = {0: "hulp", 2: "daarna"}.get(scheme.lijn, "eerst")
+            add(scheme.key, scheme.samenvatting, role)
     if "signaleerpunt" not in {item.key for item in items}:
         add("signaleerpunt", _("Twijfelt u, of lukt het niet? Het SignaLeerpunt helpt u "
                                "verder."), "hulp")

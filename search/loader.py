@@ -78,7 +78,7 @@ def load_rules(language="nl"):
 
 FIELDS = ("id", "key", "title", "soort", "lijn", "bereik", "samenvatting", "waarvoor",
           "voor_wie", "zoekwoorden", "url_path", "organisatie__name",
-          "organisatie__name_en")
+          "organisatie__name_en", "wegwijzer")
 
 
 def _rows(queryset):
@@ -172,6 +172,7 @@ def build_index(language="nl", current_generation=None):
             boost=float(boosts.get(row["key"], 1.0)),
             samenvatting=row["samenvatting"] or "",
             page_id=row["id"],
+            wegwijzer=row["wegwijzer"] or "",
         )
         schemes.append(scheme)
         fields = _texts(row, language)

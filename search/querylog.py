@@ -12,22 +12,26 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .text import fold, normalise_query
+from .text import fold, is_stopword, normalise_query
 
 logger = logging.getLogger(__name__)
 
 
 def anonymise(text, known_words=()):
-    """`text` with likely names replaced, then normalised for the log."""
+    """`text` with likely names replaced, then normalised for the log.
+
+    A capitalised word the finder does not know is a name, also as the first word
+    ("Anna de Vries" -> "[naam] de [naam]"); stop words ("Mijn") stay.
+    """
     parts = str(text or "").split()
     cleaned = []
-    for position, part in enumerate(parts):
+    for part in parts:
         word = fold(part).strip(".,;:!?()\"'")
         if (
-            position > 0
-            and part[:1].isupper()
+            part[:1].isupper()
             and word
             and word not in known_words
+            and not is_stopword(word)
             and not part.isupper()
         ):
             cleaned.append("[naam]")

@@ -104,10 +104,22 @@ def test_the_log_holds_no_personal_details(client):
         assert "ip" not in field.name and "user" not in field.name
 
 
+def test_a_name_as_the_first_word_is_not_kept(client):
+    client.get("/api/finder/", {"q": "Anna de Vries 0612345678"})
+    stored = Zoekvraag.objects.get().vraag
+    assert "anna" not in stored and "vries" not in stored
+    assert stored == "[naam] de [naam] [nummer]"
+
+
 def test_anonymise_keeps_known_words_and_municipalities():
-    assert anonymise("Klacht over Veilig Thuis", {"veilig", "thuis"}) == "klacht over veilig thuis"
+    assert anonymise("Klacht over Veilig Thuis", {"klacht", "veilig", "thuis"}) == (
+        "klacht over veilig thuis"
+    )
     assert anonymise("ik woon in Haarlem", {"haarlem"}) == "ik woon in haarlem"
     assert anonymise("mijn buurman Pietersen", set()) == "mijn buurman [naam]"
+    # The first word is no exception (the log once kept "anna [naam] [naam] [nummer]").
+    assert anonymise("Anna de Vries 0612345678", set()) == "[naam] de [naam] [nummer]"
+    assert anonymise("Mijn klacht", {"klacht"}) == "mijn klacht"
     assert normalise_query("postcode 2011 AB") == "postcode [postcode]"
     assert len(normalise_query("x" * 500)) == 200
 

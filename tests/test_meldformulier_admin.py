@@ -1,7 +1,8 @@
 """Staff handling of meldingen in the Wagtail admin: permissions per role, audit log, nabellen."""
 
+import re
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -135,15 +136,36 @@ def test_script_in_melding_is_escaped_in_admin(client, staff):
     assert "&lt;script&gt;" in body
 
 
+def _scheme_id(key):
+    from verwijsgids.models import Regeling
+
+    return Regeling.objects.get(key=key, locale__language_code="nl").pk
+
+
+def test_referral_accepts_only_existing_schemes(client, staff):
+    """The chooser sends a page id; a name, a key or an unknown id is refused in Dutch."""
+    melding = make_melding()
+    client.force_login(staff)
+    for value in ("bezwaar-maken", "Nationale ombudsman", "999999"):
+        response = client.post(f"/admin/meldingen/{melding.pk}/", {
+            "actie": "behandel", "status": "doorverwezen", "doorverwezen_naar": value,
+        })
+        assert response.status_code == 400
+        assert "Kies een regeling uit de verwijsgids." in response.content.decode()
+    melding.refresh_from_db()
+    assert melding.doorverwezen_naar == "" and melding.status == "nieuw"
+
+
 def test_referral_sets_follow_up_and_appears_in_nabellen(client, staff):
     melding = make_melding()
     client.force_login(staff)
     response = client.post(f"/admin/meldingen/{melding.pk}/", {
         "actie": "behandel", "status": "doorverwezen", "assignee": staff.pk,
-        "doorverwezen_naar": "nationale-ombudsman",
+        "doorverwezen_naar": _scheme_id("nationale-ombudsman"),
     })
     assert response.status_code == 302
     melding.refresh_from_db()
+    assert melding.doorverwezen_naar == "nationale-ombudsman"
     assert melding.follow_up_on == timezone.localdate() + timedelta(days=14)
     assert melding.referred_at is not None and melding.assignee == staff
     change = Notitie.objects.get(melding=melding)
@@ -214,7 +236,49 @@ def test_export_is_logged_and_has_no_personal_data(client, staff):
     assert Inzage.objects.filter(action="export", reference=melding.reference).exists()
 
 
+def test_export_opens_in_dutch_excel(client, staff):
+    """Semicolons, a byte-order mark, labels instead of codes, dates without microseconds,
+    and the columns staff asked for: assignee, themes, follow-up date."""
+    import csv
+    import io
+
+    thema = Thema.objects.get(key="paarse-krokodil")
+    melding = make_melding(status="doorverwezen", doorverwezen_naar="nationale-ombudsman",
+                           assignee=staff, follow_up_on=date(2026, 12, 16))
+    melding.themes.add(thema)
+    client.force_login(staff)
+    content = client.get("/admin/meldingen/export/").content
+    assert content.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    row = next(r for r in rows if r["Referentie"] == melding.reference)
+    assert row["Status"] == "Doorverwezen" and row["Soort"] == "Klacht"
+    assert row["Behandelaar"] == staff.get_username()
+    assert row["Thema's"] == str(thema)
+    assert row["Nabellen op"] == "16-12-2026"
+    assert "Nationale ombudsman" in row["Doorverwezen naar"]
+    assert re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", row["Ontvangen"])
+    assert row["Paarse krokodil"] == "nee"
+
+
 def test_superuser_can_see_staff_views(client):
     admin = User.objects.create_superuser("baas", password="x")
     client.force_login(admin)
     assert client.get("/admin/meldingen/").status_code == 200
+
+
+def test_dashboard_shows_staff_what_to_do_today(client, staff):
+    make_melding()
+    make_melding(status="doorverwezen", follow_up_on=timezone.localdate() - timedelta(days=1))
+    make_melding(status="doorverwezen")
+    client.force_login(staff)
+    body = re.sub(r"\s+", " ", client.get("/admin/").content.decode())
+    assert "Meldingen: vandaag te doen" in body
+    assert "Nabellen vandaag of te laat: <strong>1</strong>" in body
+    assert "Doorverwezen zonder nabeldatum: <strong>1</strong>" in body
+    # Editors of the directory see the schemes to check; staff without page rights do not.
+    assert "Verwijsgids: te controleren" not in body
+    editor = User.objects.create_user("redactie-x", password="x")
+    editor.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(editor)
+    body = client.get("/admin/").content.decode()
+    assert "Verwijsgids: te controleren" in body and "Meldingen: vandaag" not in body

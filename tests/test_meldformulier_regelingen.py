@@ -426,8 +426,8 @@ def test_admin_list_filter_by_english_title(client, staff):
 def test_csv_export_lists_the_scheme_keys(client, staff):
     make_melding(regeling_keys=["klacht-wmo-aanbieder", "sociaal-wijkteam"])
     response = client.get("/admin/meldingen/export/")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    column = rows[0].index("regelingen")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    column = rows[0].index("Regelingen (sleutels)")
     assert rows[1][column] == "klacht-wmo-aanbieder sociaal-wijkteam"
 
 

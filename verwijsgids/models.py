@@ -202,6 +202,15 @@ def bedient(bereik, gemeente_keys, gemeente):
     return gemeente in gemeente_keys
 
 
+# Answers to the guided finder's "Wat wilt u?" (search.guided) a scheme can be routed to.
+WEGWIJZER_WIL = [
+    ("klagen", _("Klagen over hoe het ging")),
+    ("bezwaar", _("Bezwaar maken tegen een besluit")),
+    ("hulp", _("Hulp of advies krijgen")),
+    ("melden", _("Alleen melden wat er mis ging")),
+    ("meedenken", _("Meedenken over regels en beleid")),
+]
+
 LIJNEN = [
     (0, _("Hulp en advies, naast elke stap")),
     (1, _("Eerste stap: de organisatie zelf")),
@@ -252,6 +261,13 @@ class RegelingForm(WagtailAdminPageForm):
         if "domeinen" in self.fields:
             # Checked in clean() with one clear message instead of "this field is required".
             self.fields["domeinen"].required = False
+
+    def _post_clean(self):
+        # The model's clean() checks the domains; a new page has none in the database yet,
+        # so hand it the ticked ones first (in memory, as ClusterForm.save() would).
+        if "domeinen" in self.fields and "domeinen" in self.cleaned_data:
+            self.instance.domeinen = list(self.cleaned_data["domeinen"] or [])
+        super()._post_clean()
 
     def clean(self):
         cleaned = super().clean()
@@ -353,6 +369,16 @@ class Regeling(BasePage):
         help_text=_("Wanneer zijn de gegevens voor het laatst nagekeken? Leeg = nog nooit."),
     )
 
+    wegwijzer = models.CharField(
+        _("in de wegwijzer bij"), max_length=20, blank=True, choices=WEGWIJZER_WIL,
+        help_text=_(
+            "De wegwijzer (/vinden/) stelt inwoners vragen. Kies bij welk antwoord op "
+            "'Wat wilt u?' deze regeling verschijnt; ze verschijnt dan bij de domeinen en "
+            "gemeenten hierboven, als eerste stap (lijn 1), volgende stap (lijn 2) of hulp "
+            "(lijn 0). Leeg: alleen in zoeken en het overzicht."
+        ),
+    )
+
     # Copy of the domains ("d") and municipalities ("g"): id, key, name, name_en. Kept in step
     # with the many-to-many fields on every full save and when a term changes, so pages and
     # lists show them without extra queries.
@@ -372,6 +398,7 @@ class Regeling(BasePage):
                 FieldPanel("domeinen", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("bereik", widget=forms.RadioSelect),
                 FieldPanel("gemeenten", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("wegwijzer"),
             ],
             heading=_("Indeling"),
         ),
@@ -412,7 +439,11 @@ class Regeling(BasePage):
     override_translatable_fields = [
         SynchronizedField("key", overridable=False),
         SynchronizedField("laatst_gecontroleerd", overridable=False),
+        SynchronizedField("wegwijzer", overridable=False),
     ]
+    # A copy is a new scheme: a new key (from its slug) and never checked (see save()).
+    # Translations get both back from their source page.
+    exclude_fields_in_copy = ["key", "laatst_gecontroleerd"]
 
     class Meta:
         verbose_name = _("regeling")
@@ -495,8 +526,29 @@ class Regeling(BasePage):
             translation_key=self.translation_key, locale=default
         ).first()
 
+    def _fill_key_of_copy(self):
+        """A new page without a key is a copy (or a translation being made)."""
+        same = (
+            Regeling.objects.filter(translation_key=self.translation_key)
+            .values("key", "laatst_gecontroleerd").first()
+        )
+        if same:  # a translation: the scheme's key and check date
+            self.key = same["key"]
+            self.laatst_gecontroleerd = same["laatst_gecontroleerd"]
+            return
+        base = self.slug if is_valid_key(self.slug or "") else "regeling"
+        base = base[:70]
+        key, number = base, 1
+        while Regeling.objects.filter(key=key).exists():
+            number += 1
+            key = f"{base}-{number}"
+        self.key = key
+        self.laatst_gecontroleerd = None
+
     def save(self, *args, **kwargs):
         full_save = kwargs.get("update_fields") is None
+        if self.pk is None and not self.key:
+            self._fill_key_of_copy()
         source = self._source() if full_save else None
         if source is not None:
             self.domeinen = list(source.domeinen.all())

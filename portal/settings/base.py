@@ -217,6 +217,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests in the admin: initials instead of Gravatar images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "slp")
@@ -280,6 +282,8 @@ LOGGING = {
 # (rotation: see meldformulier/crypto.py). Production refuses to start without them.
 MELDINGEN_ENCRYPTION_KEYS = env_list("MELDINGEN_ENCRYPTION_KEYS")
 MELDINGEN_REQUIRE_ENCRYPTION_KEYS = False  # True in production.py
+# Secret for the blind index (find a melding by name, phone or e-mail; meldformulier.blindindex).
+MELDINGEN_BLIND_INDEX_KEY = os.environ.get("MELDINGEN_BLIND_INDEX_KEY", "")
 # Months after closing before a melding (with attachments) is deleted automatically.
 MELDINGEN_BEWAARTERMIJN_MAANDEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_MAANDEN", "12"))
 # Promised reaction time (working days) and default follow-up ("nabellen") after a referral.
