@@ -2,12 +2,13 @@
 
 `InputGuardMiddleware` (first in MIDDLEWARE, before the page cache): a NUL character in the
 path, a query value or a posted field, or a non-numeric ``id`` on the admin's bulk actions
-(``/admin/bulk/...?id=None``), gets the Dutch 400 page. `bad_request` is ``handler400``: it
+(``/admin/bulk/...?id=None``), gets the Dutch 400 page (under /api/: JSON `{"error": ...}`). `bad_request` is ``handler400``: it
 also answers Django's own 400s (more than DATA_UPLOAD_MAX_NUMBER_FILES files or fields in
 one post, a post that is too large) in Dutch, with a specific message where there is one.
 """
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,10 @@ def _message(exception):
 
 
 def bad_request(request, exception=None):
+    if request.path_info.startswith("/api/"):  # the API answers JSON, as its contract says
+        response = JsonResponse({"error": _message(exception)}, status=400)
+        response["Cache-Control"] = "no-store"
+        return response
     response = render(request, "400.html", {"message": _message(exception)}, status=400)
     response["Cache-Control"] = "no-store"
     return response
