@@ -4,7 +4,8 @@
 path, a query value or a posted field, or a non-numeric ``id`` on the admin's bulk actions
 (``/admin/bulk/...?id=None``), gets the Dutch 400 page (under /api/: JSON ``{"error": ...}``).
 `bad_request` is ``handler400``: it also answers Django's own 400s (more than
-DATA_UPLOAD_MAX_NUMBER_FILES files or fields in one post, a post that is too large) in Dutch, with a specific message where there is one.
+DATA_UPLOAD_MAX_NUMBER_FILES files or fields in one post, a post that is too large) in
+Dutch, with a specific message where there is one.
 """
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
