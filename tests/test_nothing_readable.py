@@ -17,7 +17,7 @@ from django.db import connection
 
 from meldformulier.models import STAFF_GROUP, Inzage, Melding
 from portal import privatelog
-from tests.meldformulier_helpers import ANSWERS, step_path, submit
+from tests.meldformulier_helpers import ANSWERS, SAFE, step_path, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_full_journey_leaves_nothing_readable_in_database_and_logs(
         "organisaties": {"organisations": PLANTED["organisation"]},
         "verhaal": {"description": PLANTED["description"], "wish": PLANTED["wish"]},
         "contact": {"contact": "email", "name": PLANTED["name"], "email": PLANTED["email"],
-                    "phone": PLANTED["phone"], "reachable_when": "ochtend"},
+                    "phone": PLANTED["phone"], "reachable_when": "ochtend", **SAFE},
     }
     for step, data in answers.items():
         if step == "bijlagen":
