@@ -103,4 +103,6 @@ def test_any_upload_answers_without_error(blobs, names, prefix):
                              max_size=3))
 def test_any_prefill_query_answers_without_error(query):
     response = Client().get("/melden/", query)
-    assert response.status_code == 200
+    # A NUL is refused in Dutch before any view (portal/inputguard.py); the rest prefills.
+    nul = any("\x00" in value for value in query.values())
+    assert response.status_code == (400 if nul else 200)
