@@ -7,19 +7,21 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from portal.pages import BasePage
 
-from . import guard
+from . import gate, guard
 
 QUARTERS = [(1, _("1e kwartaal")), (2, _("2e kwartaal")), (3, _("3e kwartaal")),
             (4, _("4e kwartaal"))]
@@ -39,6 +41,10 @@ def current_year():
 # --- the case story ----------------------------------------------------------------------
 
 
+MAX_TEXT = 20_000  # characters per text field of a case story
+SUBMIT_ANYWAY = "privacy_submit_anyway"
+
+
 class CasusForm(WagtailAdminPageForm):
     """The edit form of a case story: saving a draft always works (the findings panel shows
     what is left); a publish attempt with findings gets them back at their place. Publishing
@@ -46,19 +52,54 @@ class CasusForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        if "action-publish" not in self.data:
-            return cleaned
         texts = {
             name: cleaned.get(name) for name in guard.TEXT_FIELDS if name in self.fields
         }
-        for field, findings in guard.scan_fields(texts).items():
+        too_long = [name for name, text in texts.items() if len(text or "") > MAX_TEXT]
+        for name in too_long:
+            self.add_error(name, _("Deze tekst is te lang: maximaal %(max)s tekens.")
+                           % {"max": MAX_TEXT})
+        publishing = "action-publish" in self.data
+        submitting = "action-submit" in self.data and not self.data.get(SUBMIT_ANYWAY)
+        if too_long or not (publishing or submitting):
+            return cleaned
+        report = guard.scan_fields(texts)
+        for field, findings in report.items():
             for finding in findings:
                 self.add_error(field, guard.error_message(texts[field], finding))
+        if report and submitting:
+            count = sum(len(findings) for findings in report.values())
+            self.add_error(None, _(
+                "Niet aangeboden: de privacycontrole vond %(count)s mogelijke "
+                "persoonsgegevens (zie de velden). Pas de tekst aan, of vink bij "
+                "‘Privacycontrole’ aan dat u de casus toch wilt aanbieden."
+            ) % {"count": count})
         return cleaned
 
 
+class CasusQuerySet(PageQuerySet):
+    """Bulk updates cannot make a case live or change what a live case shows."""
+
+    def update(self, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        content = set(kwargs) & set(gate.public_fields())
+        if kwargs.get("live") or kwargs.get("live_revision") or (
+            content and self.filter(live=True).exists()
+        ):
+            raise PermissionDenied(gate.NOT_VIA_UPDATE)
+        return super().update(**kwargs)
+
+    def approved(self):
+        """Live cases whose live revision a second person approved: what the public sees."""
+        return self.live().filter(gate.approved_q())
+
+
 class Casus(BasePage):
-    """One anonymised case story with a fixed, plain structure."""
+    """One anonymised case story with a fixed, plain structure. It is live only as a
+    revision approved in the Privacytoets (casussen/gate.py)."""
+
+    objects = PageManager.from_queryset(CasusQuerySet)()
 
     summary = models.CharField(
         _("Waar ging het over?"), max_length=200,
@@ -142,19 +183,57 @@ class Casus(BasePage):
         return {name: getattr(self, name, "") or "" for name in guard.TEXT_FIELDS}
 
     def publish(self, revision, user=None, **kwargs):
-        """Backstop for every publish by a person (bulk actions, the workflow's approval):
-        only a revision a second person approved in the Privacytoets. Without a user it is
-        the system (demo content, scheduled go-live of an approved revision)."""
+        """Only a revision a second person approved in the Privacytoets is published, by
+        anyone: a person gets PermissionDenied; the system (scheduled publishing,
+        wagtail-localize's publish after commit) is refused quietly, the revision kept."""
         from .workflow import approved_by_second_person
 
-        if user is not None and not approved_by_second_person(revision):
-            raise PermissionDenied("Een casus wordt pas gepubliceerd na de privacytoets.")
+        if not approved_by_second_person(revision):
+            gate.refuse(self, "publish")
+            if user is not None:
+                raise PermissionDenied("Een casus wordt pas gepubliceerd na de privacytoets.")
+            if revision.approved_go_live_at is not None:
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+            return None
         return super().publish(revision, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
         self.domain_keys = " " + " ".join(sorted(d.key for d in self.domains.all())) + " "
         self.theme_keys = " " + " ".join(sorted(t.key for t in self.themes.all())) + " "
-        return super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        checked = update_fields is None or (
+            set(update_fields) & (gate.STATE_FIELDS | set(gate.public_fields()))
+        )
+        taken_offline = False
+        if self.live and checked and not gate.content_is_approved(self):
+            gate.refuse(self, "save")
+            taken_offline = bool(self.pk) and Page.objects.filter(pk=self.pk, live=True).exists()
+            self.live, self.has_unpublished_changes, self.live_revision = False, True, None
+            if update_fields is not None:
+                kwargs["update_fields"] = list(
+                    set(update_fields) | {"live", "has_unpublished_changes", "live_revision"}
+                )
+        elif not self.live and self.live_revision_id and (
+            update_fields is None or "live_revision" in update_fields
+        ):
+            self.live_revision = None  # a draft has no live revision (a refused copy)
+        result = super().save(*args, **kwargs)
+        if taken_offline:  # page cache, search index
+            from wagtail.signals import page_unpublished
+
+            page_unpublished.send(sender=type(self), instance=self)
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False) and not gate.live_content_approved(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if not gate.live_content_approved(self):
+            return []
+        return super().get_sitemap_urls(request)
 
     def has_key(self, field, key):
         return f" {key} " in (getattr(self, field) or "")
@@ -251,6 +330,16 @@ class PrivacyOverrideActionForm(forms.Form):
     )
 
 
+# Revision content that changes with every save, not with what the public sees.
+VOLATILE_KEYS = {
+    "pk", "id", "page_ptr", "basepage_ptr", "latest_revision", "live_revision", "live",
+    "has_unpublished_changes", "draft_title", "last_published_at", "first_published_at",
+    "latest_revision_created_at", "locked", "locked_at", "locked_by", "owner", "comments",
+    "wagtail_admin_comments", "go_live_at", "expire_at", "expired", "url_path", "path",
+    "depth", "numchild", "domain_keys", "theme_keys",
+}
+
+
 class PrivacytoetsTask(AbstractGroupApprovalTask):
     """Second-person approval. Whoever submitted the case cannot approve it. Approving is
     not offered while personal data is found; a privacy officer may approve anyway with a
@@ -295,8 +384,26 @@ class PrivacytoetsTask(AbstractGroupApprovalTask):
             return PrivacyOverrideActionForm
         return super().get_form_for_action(action)
 
+    @staticmethod
+    def _follow_unchanged_edit(task_state):
+        """Approving in the page editor saves a new revision first (Wagtail does, also
+        when nothing changed). If its content equals the submitted one, the approval is
+        for it; otherwise the submitted revision stays the one approved and published."""
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if latest is None or latest.pk == task_state.revision_id:
+            return
+
+        def content(revision):
+            return {k: v for k, v in revision.content.items() if k not in VOLATILE_KEYS}
+
+        if content(latest) == content(task_state.revision):
+            task_state.revision = latest
+            task_state.save(update_fields=["revision"])
+
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
+        if action_name in ("approve", "privacy_override"):
+            self._follow_unchanged_edit(task_state)
         if action_name in ("approve", "privacy_override") and (
             task_state.workflow_state.requested_by_id == user.pk
         ):
@@ -381,9 +488,14 @@ class NieuwsbriefEditie(BasePage):
         return context
 
     def save(self, *args, **kwargs):
+        chosen = list(self.casussen.all())
+        shown = set(
+            Casus.objects.approved().filter(pk__in=[case.pk for case in chosen])
+            .values_list("pk", flat=True)
+        )
         self.case_snapshot = [
             {"id": case.pk, "title": case.title, "summary": case.summary, "url": case.get_url()}
-            for case in self.casussen.all() if case.live
+            for case in chosen if case.pk in shown
         ]
         return super().save(*args, **kwargs)
 
