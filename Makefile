@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+export HOST PORT
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test serve install frontend messages system-deps lint check lock clean bench-deps bench-pages
@@ -11,6 +12,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 run: install frontend messages  ## Serve the site with demo content on SQLite (development).
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py update_index
+	@echo "make run: site on http://$(HOST):$(PORT)/, admin/changeme at /admin/, mail in var/mail/"
+	trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	$(BIN)/python manage.py db_worker --interval 1 & \
+	$(BIN)/python manage.py planner & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install frontend messages system-deps  ## Run the whole test suite.

@@ -18,6 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _setup import django_on_scratch_db, drop_scratch_db, shared_file  # noqa: E402
 
 DEFAULT_FILE = shared_file("eval/finder-dev.tsv")
+if not DEFAULT_FILE.exists():
+    print(f"{DEFAULT_FILE} is not there (no ../shared beside this checkout): "
+          "using the project's own tests/data/finder-extra.tsv", file=sys.stderr)
+    DEFAULT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "finder-extra.tsv"
 
 
 def read_cases(path):

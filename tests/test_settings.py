@@ -40,3 +40,29 @@ def test_check_deploy_has_no_warnings_with_https():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def _dev_setting(expression, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("BASE_URL", "HOST", "PORT")}
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings.dev", **env)
+    result = subprocess.run(
+        [sys.executable, "-c",
+         f"import django; django.setup(); from django.conf import settings; print({expression})"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_make_run_address_follows_host_and_port():
+    assert _dev_setting("settings.WAGTAILADMIN_BASE_URL", PORT="8799") == "http://127.0.0.1:8799"
+    assert _dev_setting("settings.WAGTAILADMIN_BASE_URL", HOST="0.0.0.0", PORT="9000") == (
+        "http://127.0.0.1:9000")
+    assert _dev_setting("settings.WAGTAILADMIN_BASE_URL", PORT="8799",
+                        BASE_URL="https://slp.example") == "https://slp.example"
+
+
+def test_make_run_mail_lands_in_readable_files():
+    assert _dev_setting("settings.EMAIL_BACKEND") == (
+        "django.core.mail.backends.filebased.EmailBackend")
+    assert _dev_setting("settings.EMAIL_FILE_PATH").endswith("var/mail")

@@ -172,7 +172,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "SignaLeerpunt sociaal domein"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address: BASE_URL, else derived from HOST and PORT (what `make run` serves on).
+_HOST = os.environ.get("HOST", "127.0.0.1")
+_HOST = "127.0.0.1" if _HOST in ("", "0.0.0.0", "::", "[::]") else _HOST  # noqa: S104
+WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL") or (
+    f"http://{_HOST}:{os.environ.get('PORT', '8000')}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if IS_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
