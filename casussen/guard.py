@@ -86,6 +86,8 @@ class PrivacyFindingsPanel(Panel):
             checked = hasattr(instance, "privacy_texts") and bool(instance.pk)
             if checked:
                 texts = instance.privacy_texts()
+                cleaned = getattr(self.form, "cleaned_data", None) or {}
+                texts.update({k: v for k, v in cleaned.items() if k in texts and v})
                 for field, findings in scan_fields(texts).items():
                     label = instance._meta.get_field(field).verbose_name
                     for finding in findings:

@@ -83,7 +83,7 @@ class CasusQuerySet(PageQuerySet):
     def update(self, **kwargs):
         from django.core.exceptions import PermissionDenied
 
-        content = set(kwargs) & set(gate.public_fields())
+        content = set(kwargs) & {*gate.public_fields(), "approved_digest"}
         if kwargs.get("live") or kwargs.get("live_revision") or (
             content and self.filter(live=True).exists()
         ):
@@ -128,6 +128,9 @@ class Casus(BasePage):
     )
     # Keys of the domains and themes, kept in step on save: filters and labels without joins.
     domain_keys = models.CharField(max_length=500, blank=True, editable=False)
+    # Digest of the public content the Privacytoets approved (set by the gate on save):
+    # serving a case compares it without a query; a raw update of the row breaks it.
+    approved_digest = models.CharField(max_length=64, blank=True, editable=False)
     theme_keys = models.CharField(max_length=500, blank=True, editable=False)
 
     base_form_class = CasusForm
@@ -206,14 +209,17 @@ class Casus(BasePage):
             set(update_fields) & (gate.STATE_FIELDS | set(gate.public_fields()))
         )
         taken_offline = False
-        if self.live and checked and not gate.content_is_approved(self):
-            gate.refuse(self, "save")
-            taken_offline = bool(self.pk) and Page.objects.filter(pk=self.pk, live=True).exists()
-            self.live, self.has_unpublished_changes, self.live_revision = False, True, None
+        if self.live and checked:
+            approved = gate.content_is_approved(self)
+            if not approved:
+                gate.refuse(self, "save")
+                taken_offline = bool(self.pk) and Page.objects.filter(
+                    pk=self.pk, live=True).exists()
+                self.live, self.has_unpublished_changes, self.live_revision = False, True, None
+            self.approved_digest = gate.digest(self) if approved else ""
             if update_fields is not None:
-                kwargs["update_fields"] = list(
-                    set(update_fields) | {"live", "has_unpublished_changes", "live_revision"}
-                )
+                kwargs["update_fields"] = list(set(update_fields) | {
+                    "live", "has_unpublished_changes", "live_revision", "approved_digest"})
         elif not self.live and self.live_revision_id and (
             update_fields is None or "live_revision" in update_fields
         ):
@@ -336,7 +342,7 @@ VOLATILE_KEYS = {
     "has_unpublished_changes", "draft_title", "last_published_at", "first_published_at",
     "latest_revision_created_at", "locked", "locked_at", "locked_by", "owner", "comments",
     "wagtail_admin_comments", "go_live_at", "expire_at", "expired", "url_path", "path",
-    "depth", "numchild", "domain_keys", "theme_keys",
+    "depth", "numchild", "domain_keys", "theme_keys", "approved_digest",
 }
 
 

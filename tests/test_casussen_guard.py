@@ -363,7 +363,8 @@ def _officer_editor_action(client, case, officer, action, **extra):
     import json
 
     client.force_login(officer)
-    data = _form_data(case, **{"action-workflow-action": "true",
+    latest = case.get_latest_revision_as_object()  # what the editor shows her
+    data = _form_data(latest, **{"action-workflow-action": "true",
                                "workflow-action-name": action,
                                "workflow-action-extra-data": json.dumps(extra)})
     return client.post(f"/admin/pages/{case.pk}/edit/", data)
