@@ -54,7 +54,9 @@ def _write_case(page, site_url, slug, situation):
     page.select_option("#id_quarter", "2")
     page.fill("#id_year", "2025")
     page.get_by_role("button", name="Bewaar concept").click()
-    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+    # The first save scans the text; until the engine is loaded before serving (issue 12,
+    # branch pii-engine) that request can take long on a busy machine.
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=180_000)
 
 
 def _title(slug):
