@@ -67,3 +67,19 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+
+class CrisisNummerBlock(blocks.StructBlock):
+    """One help line in the crisis box (search app)."""
+
+    naam = blocks.CharBlock(label=_("Naam"))
+    nummer = blocks.CharBlock(
+        required=False, label=_("Nummer"),
+        help_text=_("Bijvoorbeeld 0800-2000, of 113 of 0800-0113. Elk nummer wordt een "
+                    "belknop. Leeg als er geen vast nummer is."),
+    )
+    toelichting = blocks.TextBlock(required=False, label=_("Toelichting"))
+
+    class Meta:
+        icon = "mobile-alt"
+        label = _("Hulpnummer")

@@ -198,6 +198,19 @@ PAGES = [
 ]
 
 
+CONTACT_DEMO = {
+    "phone": "14 023",
+    "note": (
+        "Het SignaLeerpunt heeft nog geen eigen telefoonnummer. Bel het algemene nummer van "
+        "de gemeente, 14 023, en vraag naar het SignaLeerpunt."
+    ),
+    "note_en": (
+        "The SignaLeerpunt does not have its own phone number yet. Call the municipality's "
+        "general number, 14 023, and ask for the SignaLeerpunt."
+    ),
+}
+
+
 def _publish(page):
     page.save_revision().publish()
 
@@ -244,8 +257,15 @@ def load(command):
             translated = page.copy_for_translation(en)
             _set_fields(translated, spec["en"])
             _publish(translated)
-    # Contact details stay empty until editors fill them in (no invented facts).
-    Contactgegevens.load()
+    # Only facts: the municipality's general number 14 023. E-mail, address and hours are
+    # not known, so they stay empty and the site says "nog niet bekend".
+    contact = Contactgegevens.load()
+    if not any([contact.phone, contact.email, contact.address, contact.opening_hours,
+                contact.note]):
+        contact.phone = CONTACT_DEMO["phone"]
+        contact.note = CONTACT_DEMO["note"]
+        contact.note_en = CONTACT_DEMO["note_en"]
+        contact.save()
     if getattr(settings, "DEMO_ADMIN", False):
         User = get_user_model()
         if not User.objects.filter(username="admin").exists():

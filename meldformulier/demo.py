@@ -26,7 +26,7 @@ DEMO = [
                        "Niemand belt terug.",
         "wish": "Dat de hulp weer komt en dat iemand uitlegt wat er misging.",
         "contact": "telefoon", "name": "A. Voorbeeld", "phone": "023 000 00 00",
-        "on_behalf": "ander", "consent": True, "status": "doorverwezen",
+        "on_behalf": "ander", "consent": True, "toestemming": "ja", "status": "doorverwezen",
         "doorverwezen_naar": "klacht-wmo-aanbieder", "follow_up_days": 0,
     },
     {

@@ -9,7 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from verwijsgids.models import Domein
 
-from .models import Contactwijze, EerderGeklaagd, NamensWie, Soort, Status, Uitkomst
+from .models import (
+    Contactwijze,
+    EerderGeklaagd,
+    NamensWie,
+    Soort,
+    Status,
+    Toestemming,
+    Uitkomst,
+)
 from .validation import clean_text
 
 UNKNOWN_DOMAIN = "onbekend"
@@ -187,26 +195,58 @@ class NamensForm(StepForm):
     on_behalf = radio(
         _("Voor wie meldt u dit?"), NamensWie.choices, _("Kies voor wie u dit meldt."),
     )
-    consent = forms.BooleanField(
-        label=_("De persoon voor wie ik dit meld, weet hiervan en vindt het goed."),
-        required=False,
-        help_text=_("Alleen nodig als u voor iemand anders meldt."),
+    toestemming = forms.ChoiceField(
+        label=_("Weet de persoon voor wie u meldt hiervan, en vindt die het goed?"),
+        choices=Toestemming.choices, required=False, widget=forms.RadioSelect,
+        help_text=_("Alleen nodig als u voor iemand anders meldt. Kan de persoon zelf niet "
+                    "beslissen, bijvoorbeeld een jong kind of iemand met dementie? Dan kunt u "
+                    "toch melden."),
+        error_messages={"invalid_choice": _("Kies een van de antwoorden.")},
+    )
+    toestemming_reden = CleanCharField(
+        label=_("Waarom kan de persoon geen toestemming geven?"), max_length=500,
+        required=False, multiline=True, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alleen als de persoon geen toestemming kan geven. Bijvoorbeeld: een "
+                    "jong kind, dementie, of de persoon is te ziek."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].conditional = True
+        self.fields["toestemming"].conditional = True
+        self.fields["toestemming_reden"].conditional = True
 
     def clean(self):
         data = super().clean()
-        if data.get("on_behalf") == NamensWie.ANDER and not data.get("consent"):
-            self.add_error(
-                "consent",
-                _("Vraag eerst toestemming aan de persoon voor wie u meldt, en vink dit aan."),
-            )
         if data.get("on_behalf") != NamensWie.ANDER:
-            data["consent"] = False
+            data["toestemming"] = ""
+            data["toestemming_reden"] = ""
+            return data
+        if not data.get("toestemming") and "toestemming" not in self.errors:
+            self.add_error(
+                "toestemming",
+                _("Kies of de persoon voor wie u meldt toestemming geeft, of waarom u zonder "
+                  "toestemming meldt. Vraag anders eerst toestemming."),
+            )
+        if data.get("toestemming") == Toestemming.KAN_NIET:
+            if not data.get("toestemming_reden") and "toestemming_reden" not in self.errors:
+                self.add_error(
+                    "toestemming_reden",
+                    _("Schrijf kort op waarom de persoon geen toestemming kan geven."),
+                )
+        else:
+            data["toestemming_reden"] = ""
         return data
+
+
+SAFE_CHOICES = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def safe_field(label, help_text=""):
+    return forms.ChoiceField(
+        label=label, choices=SAFE_CHOICES, required=False, widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"invalid_choice": _("Kies ‘Ja’ of ‘Nee’.")},
+    )
 
 
 class ContactForm(StepForm):
@@ -235,11 +275,25 @@ class ContactForm(StepForm):
         label=_("Wanneer bent u het best bereikbaar?"), max_length=200, required=False,
         help_text=_("Bijvoorbeeld: doordeweeks na 15.00 uur."),
     )
+    veilig_bellen = safe_field(
+        _("Is het veilig als wij u bellen?"),
+        _("Is er thuis iemand die niet mag weten dat u contact met ons heeft? Zeg het ons. "
+          "Wij doen alleen wat u veilig vindt."),
+    )
+    veilig_inspreken = safe_field(_("Mogen wij een bericht inspreken als u niet opneemt?"))
+    veilig_mailen = safe_field(
+        _("Is het veilig als wij u e-mailen?"),
+        _("Kiest u ‘Nee’? Dan sturen wij ook geen bevestiging per e-mail."),
+    )
+
+    SAFE_FIELDS = ("veilig_bellen", "veilig_inspreken", "veilig_mailen")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].conditional = True
         self.fields["phone"].conditional = True
+        for key in self.SAFE_FIELDS:
+            self.fields[key].conditional = True
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
@@ -264,8 +318,23 @@ class ContactForm(StepForm):
         ):
             self.add_error("phone", _("Vul uw telefoonnummer in, of kies een andere manier."))
         if contact == Contactwijze.ANONIEM:
-            for key in ("name", "email", "phone", "reachable_when"):
+            for key in ("name", "email", "phone", "reachable_when", *self.SAFE_FIELDS):
                 data[key] = ""
+            return data
+        if contact:
+            for key, message in (
+                ("veilig_bellen", _("Kies of het veilig is als wij u bellen.")),
+                ("veilig_inspreken", _("Kies of wij een bericht mogen inspreken.")),
+                ("veilig_mailen", _("Kies of het veilig is als wij u e-mailen.")),
+            ):
+                if not data.get(key) and key not in self.errors:
+                    self.add_error(key, message)
+        if contact == Contactwijze.EMAIL and data.get("veilig_mailen") == "nee":
+            self.add_error("contact", _("U kiest ‘Per e-mail’, maar e-mailen is niet veilig. "
+                                        "Kies ‘Per telefoon’, of blijf anoniem."))
+        if contact == Contactwijze.TELEFOON and data.get("veilig_bellen") == "nee":
+            self.add_error("contact", _("U kiest ‘Per telefoon’, maar bellen is niet veilig. "
+                                        "Kies ‘Per e-mail’, of blijf anoniem."))
         return data
 
 

@@ -22,8 +22,16 @@ Data model (for other apps, e.g. the kennisbank's quarterly figures):
     themes             M2M ``kennisbank.Thema`` (learning labels, set by staff).
     paarse_krokodil    flag: rules stood in the way of a logical solution.
     assignee           staff member handling it; follow_up_on: "nabellen" date.
+    toestemming        ``Toestemming`` when reporting for someone else: ja, vertegenwoordiger
+                       (legal representative, mentor, parent) or kan-niet (cannot consent,
+                       with ``toestemming_reden``); empty otherwise. ``consent`` = "ja".
+    veilig_bellen, veilig_inspreken, veilig_mailen
+                       whether it is safe to call, leave a message, e-mail (None: not asked,
+                       e.g. anonymous). Nothing is sent that the resident said is unsafe:
+                       ``may_email`` is the one check every sending path uses.
     Encrypted at rest (``fields.EncryptedTextField``, Fernet): description, wish,
-    earlier_complaint_result, name, email, phone, reachable_when. Never filter on them.
+    earlier_complaint_result, name, email, phone, reachable_when, toestemming_reden.
+    Never filter on them.
 
 ``MeldingTelling`` — anonymous counts per quarter, written just before a melding is deleted
     at the end of its retention period, so reports keep working. ``stats.kwartaalcijfers``
@@ -87,6 +95,14 @@ class NamensWie(models.TextChoices):
     ZELF = "zelf", _("Voor mezelf")
     ANDER = "ander", _("Voor iemand anders (familie, buur, mantelzorg)")
     PROFESSIONAL = "professional", _("Als professional")
+
+
+class Toestemming(models.TextChoices):
+    JA = "ja", _("Ja, de persoon weet ervan en vindt het goed")
+    VERTEGENWOORDIGER = "vertegenwoordiger", _(
+        "Ik ben de wettelijk vertegenwoordiger: ouder met gezag, voogd, mentor of curator"
+    )
+    KAN_NIET = "kan-niet", _("De persoon kan geen toestemming geven")
 
 
 class Contactwijze(models.TextChoices):
@@ -159,6 +175,15 @@ class Melding(models.Model):
         _("namens wie"), max_length=15, choices=NamensWie.choices, default=NamensWie.ZELF
     )
     consent = models.BooleanField(_("toestemming van de betrokkene"), default=False)
+    toestemming = models.CharField(
+        _("toestemming"), max_length=20, choices=Toestemming.choices, blank=True
+    )
+    toestemming_reden = EncryptedTextField(_("waarom geen toestemming"), blank=True)
+    veilig_bellen = models.BooleanField(_("veilig om te bellen"), null=True, blank=True)
+    veilig_inspreken = models.BooleanField(
+        _("veilig om een bericht in te spreken"), null=True, blank=True
+    )
+    veilig_mailen = models.BooleanField(_("veilig om te e-mailen"), null=True, blank=True)
     contact = models.CharField(
         _("contact"), max_length=10, choices=Contactwijze.choices, default=Contactwijze.EMAIL
     )
@@ -200,6 +225,11 @@ class Melding(models.Model):
     @property
     def is_anonymous(self):
         return self.contact == Contactwijze.ANONIEM
+
+    @property
+    def may_email(self):
+        """Whether we may send the resident e-mail: an address, not anonymous, and safe."""
+        return bool(self.email) and not self.is_anonymous and self.veilig_mailen is not False
 
     @property
     def is_closed(self):

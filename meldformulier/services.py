@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from verwijsgids.models import Domein
 
-from .models import Bijlage, Contactwijze, Email, Melding, ReferenceCounter
+from .models import Bijlage, Contactwijze, Email, Melding, ReferenceCounter, Toestemming
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +177,13 @@ def create_melding(data, files, token, language="nl"):
     raise AssertionError("unreachable")
 
 
+def _safe(data, key):
+    """'ja' / 'nee' from the contact step as True / False; None when not asked."""
+    if data.get("contact") == Contactwijze.ANONIEM:
+        return None
+    return {"ja": True, "nee": False}.get(data.get(key))
+
+
 def _store(data, files, token, language, domain):
     with transaction.atomic():
         melding = Melding.objects.create(
@@ -192,7 +199,13 @@ def _store(data, files, token, language, domain):
             earlier_complaint=data["earlier_complaint"],
             earlier_complaint_result=data.get("earlier_complaint_result", ""),
             on_behalf=data["on_behalf"],
-            consent=bool(data.get("consent")),
+            consent=data.get("toestemming") == Toestemming.JA,
+            toestemming=data.get("toestemming", "") if data["on_behalf"] == "ander" else "",
+            toestemming_reden=data.get("toestemming_reden", "")
+            if data.get("toestemming") == Toestemming.KAN_NIET else "",
+            veilig_bellen=_safe(data, "veilig_bellen"),
+            veilig_inspreken=_safe(data, "veilig_inspreken"),
+            veilig_mailen=_safe(data, "veilig_mailen"),
             contact=data["contact"],
             name=data.get("name", ""),
             email=data.get("email", ""),
@@ -205,7 +218,7 @@ def _store(data, files, token, language, domain):
                 content_type=item["content_type"], size=item["size"],
             )
         emails = [Email.objects.create(melding=melding, kind=Email.Soort.MEDEWERKERS)]
-        if melding.email and melding.contact != Contactwijze.ANONIEM:
+        if melding.may_email:
             emails.append(Email.objects.create(melding=melding, kind=Email.Soort.BEVESTIGING))
         ids = [email.pk for email in emails]
         transaction.on_commit(lambda: enqueue_emails(ids))

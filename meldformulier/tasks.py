@@ -70,6 +70,12 @@ def deliver(email_id):
         email = Email.objects.filter(pk=email_id).only("status").first()
         return email.status if email else None
     email = Email.objects.select_related("melding").get(pk=email_id)
+    if email.kind == Email.Soort.BEVESTIGING and not email.melding.may_email:
+        # The resident said e-mail is not safe (or stays anonymous): never send it.
+        Email.objects.filter(pk=email.pk).update(
+            status=Email.Status.MISLUKT, last_error="Niet verstuurd: e-mail is niet veilig."
+        )
+        return Email.Status.MISLUKT
     email.attempts += 1
     try:
         build_message(email).send()

@@ -36,7 +36,7 @@ from .forms import (
     SoortForm,
     VerhaalForm,
 )
-from .models import Contactwijze, EerderGeklaagd, NamensWie, Soort
+from .models import Contactwijze, EerderGeklaagd, NamensWie, Soort, Toestemming
 from .validation import ACCEPTED, MAX_FILE_SIZE, MAX_FILES, check_upload
 
 logger = logging.getLogger(__name__)
@@ -221,6 +221,26 @@ def error_summary(form):
     return items
 
 
+def crisis_box(request, flow):
+    """The crisis box when the resident's own words spoke of danger (see `note_crisis`)."""
+    if not flow or not flow.get("crisis"):
+        return None
+    from search import crisis
+
+    return crisis.box(getattr(request, "LANGUAGE_CODE", "nl"))
+
+
+def note_crisis(flow, data):
+    """After the story step: do the resident's words speak of danger? Counted once."""
+    from search import crisis
+
+    text = f"{data.get('description', '')}\n{data.get('wish', '')}"
+    found = crisis.detect(text)
+    if found and not flow.get("crisis"):
+        crisis.count(found, "melden")
+    flow["crisis"] = bool(found)
+
+
 def render_step(request, name, form, flow, status=200, dropped=()):
     index = STEP_NAMES.index(name)
     previous = step_url(STEP_NAMES[index - 1]) if index else None
@@ -231,7 +251,7 @@ def render_step(request, name, form, flow, status=200, dropped=()):
         "form": form, "step": name, "step_number": index + 1, "step_count": len(STEPS) + 1,
         "previous_url": previous, "flow": flow, "error_list": error_summary(form),
         "files": flow.get("files", []), "max_files": MAX_FILES,
-        "all_complete": first_incomplete(flow) is None,
+        "all_complete": first_incomplete(flow) is None, "crisis": crisis_box(request, flow),
     }, status=status)
 
 
@@ -260,6 +280,8 @@ def _step_view(request, step):
         if form.is_valid():
             previous_domain = flow["steps"].get("onderwerp", {}).get("domain")
             flow["steps"][step] = form.stored_data()
+            if step == "verhaal":
+                note_crisis(flow, flow["steps"][step])
             if step == "organisaties":
                 flow["dropped"] = []
             if step == "onderwerp":
@@ -403,14 +425,21 @@ def summary_rows(flow):
     if data.get("earlier_complaint_result"):
         row("eerder", _("Wat daaruit kwam"), data["earlier_complaint_result"])
     row("namens", _("Voor wie"), NamensWie(data["on_behalf"]).label)
-    if data["on_behalf"] == NamensWie.ANDER:
-        row("namens", _("Toestemming"), _("Ja") if data.get("consent") else _("Nee"))
+    if data["on_behalf"] == NamensWie.ANDER and data.get("toestemming") in Toestemming.values:
+        row("namens", _("Toestemming"), Toestemming(data["toestemming"]).label)
+        if data["toestemming"] == Toestemming.KAN_NIET:
+            row("namens", _("Waarom geen toestemming"), data.get("toestemming_reden") or "")
     row("contact", _("Contact"), Contactwijze(data["contact"]).label)
     if data["contact"] != Contactwijze.ANONIEM:
         row("contact", _("Naam"), data.get("name") or _("Niet ingevuld"))
         row("contact", _("E-mailadres"), data.get("email") or _("Niet ingevuld"))
         row("contact", _("Telefoonnummer"), data.get("phone") or _("Niet ingevuld"))
         row("contact", _("Bereikbaar"), data.get("reachable_when") or _("Niet ingevuld"))
+        labels = {"ja": _("Ja"), "nee": _("Nee")}
+        for key, label in (("veilig_bellen", _("Veilig om te bellen")),
+                           ("veilig_inspreken", _("Bericht inspreken")),
+                           ("veilig_mailen", _("Veilig om te e-mailen"))):
+            row("contact", label, labels.get(data.get(key), _("Niet ingevuld")))
     files = ", ".join(item["name"] for item in flow["files"]) or _("Geen bestanden")
     row("bijlagen", _("Bestanden"), files)
     return rows
@@ -421,7 +450,7 @@ def render_check(request, flow, form=None, status=200, errors=None):
         "rows": summary_rows(flow), "token": flow["token"], "form": form,
         "step_number": len(STEPS) + 1,
         "errors": errors or [], "altcha": antispam.altcha_enabled(),
-        "previous_url": step_url(STEP_NAMES[-1]),
+        "previous_url": step_url(STEP_NAMES[-1]), "crisis": crisis_box(request, flow),
     }, status=status)
 
 
@@ -440,12 +469,13 @@ def check_view(request):
 
 
 def confirm(request, melding):
+    flow = load_flow(request)
     request.session[CONFIRMATION_KEY] = {
         "reference": melding.reference,
-        "email": bool(melding.email) and not melding.is_anonymous,
+        "email": melding.may_email,
         "anonymous": melding.is_anonymous,
+        "crisis": bool(flow and flow.get("crisis")),
     }
-    flow = load_flow(request)
     if flow is not None and flow.get("token") == str(melding.idempotency_token):
         del request.session[SESSION_KEY]
     return HttpResponseRedirect(reverse("meldformulier:confirmation"), status=303)
@@ -510,8 +540,13 @@ def confirmation_view(request):
     info = request.session.get(CONFIRMATION_KEY)
     if not isinstance(info, dict):
         return HttpResponseRedirect(step_url(STEP_NAMES[0]))
+    from search import crisis
+
+    language = getattr(request, "LANGUAGE_CODE", "nl")
     return TemplateResponse(request, "meldformulier/confirmation.html", {
         "info": info, "werkdagen": settings.MELDINGEN_REACTIETERMIJN_WERKDAGEN,
+        "crisis": crisis.box(language) if info.get("crisis") else None,
+        "crisis_help": crisis.box(language),
     })
 
 

@@ -47,3 +47,30 @@ def zoekvragen_report(request):
         "source": source,
         "sources": Zoekvraag.BRONNEN,
     })
+
+
+def crisis_report(request):
+    """How often each crisis word showed the crisis box, per source: counts only."""
+    from .models import Crisistelling
+
+    if not may_see_report(request.user):
+        raise PermissionDenied
+    period = request.GET.get("dagen", "30")
+    days = PERIODS.get(period, 30)
+    since = timezone.localdate() - datetime.timedelta(days=days - 1)
+    rows = Crisistelling.objects.filter(datum__gte=since)
+    per_word = rows.values("woord").annotate(keer=Sum("aantal"), laatst=Max("datum")).order_by(
+        "-keer", "woord"
+    )
+    per_source = dict(rows.values_list("bron").annotate(keer=Sum("aantal")))
+    per_day = rows.values("datum").annotate(keer=Sum("aantal")).order_by("-datum")[:90]
+    return render(request, "search/admin/crisis.html", {
+        "page_title": _("Crisishulp getoond"),
+        "header_icon": "warning",
+        "per_word": per_word,
+        "per_source": [(label, per_source.get(key, 0)) for key, label in Crisistelling.BRONNEN],
+        "per_day": per_day,
+        "total": rows.aggregate(total=Sum("aantal"))["total"] or 0,
+        "days": days,
+        "periods": PERIODS,
+    })

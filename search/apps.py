@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Zoeken"
 
     def ready(self):
-        from . import loader
+        from . import crisis, loader
 
         loader.connect_signals()
+        crisis.connect_signals()

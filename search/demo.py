@@ -37,6 +37,7 @@ SYNONIEMEN = [
     ("van loket naar loket", "doorverwezen", ["signaleerpunt"], [], ["meldpunt"], None, 2.5),
     ("doorgestuurd", "doorverwezen", ["signaleerpunt"], [], [], None, 1.5),
     ("doorverwezen", "", ["signaleerpunt"], [], [], None, 1.5),
+    ("stuurt door", "doorverwezen", ["signaleerpunt"], [], [], None, 1.5),
     ("tussen wal en schip", "", ["signaleerpunt"], [], ["meldpunt"], None, 2.5),
     ("niemand voelt zich verantwoordelijk", "", ["signaleerpunt"], [], [], None, 2.5),
     ("niemand helpt", "", ["signaleerpunt"], [], [], None, 2.0),
@@ -168,6 +169,8 @@ SYNONIEMEN = [
     ("baby", "kind, jeugdhulp", [], [JEUGD], [], None, 1.0),
     ("ouders", "kind, jeugdhulp", [], [JEUGD], [], None, 0.6),
     ("pleegouder", "pleegzorg, jeugdhulp", ["vertrouwenspersoon-jeugd"], [JEUGD], [], None, 1.5),
+    ("pleegmoeder", "pleegouder", ["vertrouwenspersoon-jeugd"], [JEUGD], [], None, 1.5),
+    ("pleegvader", "pleegouder", ["vertrouwenspersoon-jeugd"], [JEUGD], [], None, 1.5),
     ("pleegkind", "pleegzorg, jeugdhulp", [], [JEUGD], [], None, 1.5),
     ("pleegzorg", "jeugdhulp, pleegouder", ["klacht-jeugdhulpaanbieder"], [JEUGD], [], None,
      1.5),
@@ -202,6 +205,8 @@ SYNONIEMEN = [
      1.2),
     # --- Wmo: support at home ---
     ("wmo", "maatschappelijke ondersteuning", [], [WMO], [], None, 1.5),
+    ("thuishulp", "thuiszorg, huishoudelijke hulp", ["klacht-wmo-aanbieder"], [WMO], [], None,
+     1.5),
     ("thuiszorg", "huishoudelijke hulp, wijkverpleging", ["klacht-wmo-aanbieder"], [WMO, ZORG],
      [], None, 1.5),
     ("huishoudelijke hulp", "thuiszorg, hulp in de huishouding", ["klacht-wmo-aanbieder"],
@@ -401,3 +406,8 @@ def load(command):
         Zoekgewicht.objects.update_or_create(
             regeling=key, defaults={"factor": factor, "toelichting": why}
         )
+    # Crisis words and the crisis box: the starter list (also loaded by a migration).
+    from .crisis import load_starter
+    from .models import Crisishulp, Crisiswoord
+
+    load_starter(Crisiswoord, Crisishulp)

@@ -168,9 +168,9 @@ def build_search(analysis, gemeente=None, domein=None, limit=20, language="nl"):
     )
 
 
-def search(index, query, gemeente=None, domein=None, limit=20, language="nl"):
+def search(index, query, gemeente=None, domein=None, limit=20, language="nl", correct=True):
     """[(Scheme, score)] from Elasticsearch, best first, with the same cut-off."""
-    analysis = index.analyse(query)
+    analysis = index.analyse(query, correct=correct)
     response = build_search(analysis, gemeente, domein, limit, language).using(client()).execute()
     hits = [(hit.key, hit.meta.score) for hit in response]
     if not hits:

@@ -8,7 +8,8 @@ How it works
    a municipality, a domain or a boost bumps it, see `signals`). So the scoring is fast and
    gives identical answers on SQLite and PostgreSQL.
 2. `analyse()` turns a question into an `Analysis`: folded words, Dutch stems, typo
-   corrections against the index vocabulary (rapidfuzz), compounds split into known words,
+   corrections against the index vocabulary (rapidfuzz) for words that are not real Dutch or
+   English words (`search.wordlist`), compounds split into known words,
    matched rules (editors' synonyms and each scheme's own zoekwoorden) and the intent
    signals they give: expansions, schemes, domains, kinds (soort) and step (lijn).
 3. `FinderIndex.search()` scores the schemes: lexical match of stems (with idf and field
@@ -21,6 +22,7 @@ into a query, so both backends answer alike.
 """
 
 import math
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -30,6 +32,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .text import STOPWORDS, fold, stem
 from .text import words as split_words_keep_stop
+from .wordlist import is_real_word
+
+_SURFACE_WORD_RE = re.compile(r"[^\W_]+")
 
 # Field weights of a scheme's texts.
 FIELD_WEIGHTS = {
@@ -112,6 +117,17 @@ class Analysis:
     def corrected_text(self):
         """The question's content words, typos corrected (for Elasticsearch)."""
         return " ".join(word for word, _stem, _weight, _kind in self.tokens)
+
+    @property
+    def suggestion(self):
+        """The question as typed with only the corrected words replaced, or "" ("Bedoelde u")."""
+        if not self.corrections:
+            return ""
+
+        def replace(match):
+            return self.corrections.get(fold(match.group(0)), match.group(0))
+
+        return _SURFACE_WORD_RE.sub(replace, self.query)
 
     @property
     def empty(self):
@@ -262,11 +278,14 @@ class FinderIndex:
     # --- understanding the question ----------------------------------------------------
 
     def correct(self, word):
-        """The vocabulary word closest to an unknown `word`, or None."""
+        """The vocabulary word closest to an unknown `word`, or None.
+
+        Real Dutch or English words are never corrected ("moeder" stays "moeder").
+        """
         if word in self._corrections:
             return self._corrections[word]
         result = None
-        if len(word) >= 4 and not word.isdigit():
+        if len(word) >= 4 and not word.isdigit() and not is_real_word(word):
             limit = 1 if len(word) <= 5 else 2
             candidates = self.vocabulary_by_letter.get(word[0], [])
             match = process.extractOne(
@@ -284,7 +303,8 @@ class FinderIndex:
             self._corrections[word] = result
         return result
 
-    def analyse(self, query):
+    def analyse(self, query, correct=True):
+        """The `Analysis` of `query`; `correct=False` keeps every word as typed."""
         analysis = Analysis(query=query)
         sequence = []  # stems in order, stop words as themselves
         content_count = 0
@@ -309,7 +329,7 @@ class FinderIndex:
                     analysis.add_term(part_stem, 0.9)
                     sequence.append(part_stem)
                 continue
-            corrected = self.correct(word)
+            corrected = self.correct(word) if correct else None
             if corrected:
                 corrected_stem = stem(corrected)
                 analysis.corrections[word] = corrected
@@ -429,9 +449,9 @@ class FinderIndex:
             scores[~mask] = 0.0
         return scores
 
-    def search(self, query, gemeente=None, domein=None, limit=20):
+    def search(self, query, gemeente=None, domein=None, limit=20, correct=True):
         """[(Scheme, score)] best first, plus the `Analysis`."""
-        analysis = self.analyse(query or "")
+        analysis = self.analyse(query or "", correct=correct)
         if analysis.empty:
             allowed = self.allowed(gemeente, domein)
             pool = self.schemes if allowed is None else [self.schemes[i] for i in allowed]

@@ -2,7 +2,10 @@
 
 In the manner of GOV.UK's "check if a service is suitable": every question can be answered
 with "weet ik niet", every answer travels in the URL (GET), so the back button, changing an
-answer and sharing a result all work without JavaScript. The result names the scheme(s),
+answer and sharing a result all work without JavaScript. One exception, for safety: the
+topic question is posted, and the answer "geweld of een onveilige situatie thuis" never
+goes into the URL or the title; its outcome is crisis help, not complaint schemes. Other
+topics are redirected to the usual GET address. The result names the scheme(s),
 why, what to do first and what comes after (the escalation ladder), and always offers the
 SignaLeerpunt's intake form.
 """
@@ -10,14 +13,20 @@ SignaLeerpunt's intake form.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from .loader import get_index
 
 WEET_NIET = "weet-niet"
+# Schemes that answer a decision of the municipality (objection, appeal).
+DECISION_KEYS = {"bezwaar", "beroep-rechtbank"}
+GEWELD = "geweld"
 
 
 @dataclass
@@ -57,13 +66,18 @@ OVER = [
     ("gemeente", gettext_lazy("Hoe de gemeente mij behandelde"),
      gettext_lazy("Bijvoorbeeld een onvriendelijke medewerker of een afspraak die niet "
                   "doorging.")),
+    (GEWELD, gettext_lazy("Geweld of een onveilige situatie thuis"),
+     gettext_lazy("U of iemand anders wordt bedreigd, geslagen, mishandeld of misbruikt, of "
+                  "is bang thuis. Ook als u geweld wilt melden bij Veilig Thuis.")),
     (WEET_NIET, gettext_lazy("Weet ik niet"), ""),
 ]
 WIE = [
     ("gemeente", gettext_lazy("De gemeente of het sociaal wijkteam"), ""),
     ("aanbieder", gettext_lazy("Een organisatie die zorg of hulp geeft"),
      gettext_lazy("Bijvoorbeeld de thuiszorg, een jeugdhulpaanbieder of de huisarts.")),
-    ("veilig-thuis", gettext_lazy("Veilig Thuis"), ""),
+    ("veilig-thuis", gettext_lazy("Veilig Thuis"),
+     gettext_lazy("U wilt klagen over hoe Veilig Thuis handelde. Wilt u geweld of "
+                  "mishandeling melden of advies vragen? Bel dan Veilig Thuis: 0800-2000.")),
     ("meerdere", gettext_lazy("Meer dan één organisatie"),
      gettext_lazy("Of u wordt van de een naar de ander gestuurd.")),
     (WEET_NIET, gettext_lazy("Weet ik niet"), ""),
@@ -90,8 +104,14 @@ EERDER = [
 ]
 
 
+def _asks_wil(answers):
+    return answers.get("over") != GEWELD
+
+
 def _asks_wie(answers):
-    return answers.get("over") != "gemeente" and answers.get("wil") not in ("meedenken",)
+    return answers.get("over") not in ("gemeente", GEWELD) and answers.get("wil") not in (
+        "meedenken",
+    )
 
 
 def _asks_eerder(answers):
@@ -102,7 +122,7 @@ QUESTIONS = [
     Question("gemeente", gettext_lazy("In welke gemeente woont u?"),
              gettext_lazy("Niet elke regeling werkt in elke gemeente."), []),
     Question("over", gettext_lazy("Waar gaat het over?"), "", OVER),
-    Question("wil", gettext_lazy("Wat wilt u?"), "", WIL),
+    Question("wil", gettext_lazy("Wat wilt u?"), "", WIL, _asks_wil),
     Question("wie", gettext_lazy("Wie is erbij betrokken?"),
              gettext_lazy("Over wie gaat uw klacht of vraag?"), WIE, _asks_wie),
     Question("eerder", gettext_lazy("Heeft u hier al over geklaagd of bezwaar gemaakt?"),
@@ -132,6 +152,13 @@ class Advice:
 class Outcome:
     advice: list = field(default_factory=list)
     melden_key: str = "signaleerpunt"
+    deadline: bool = False  # a decision may be involved: say the 6-week objection term
+    own_data: bool = True  # False for a municipality the directory has no data for
+
+    @property
+    def places(self):
+        """Schemes to go to (help and advice alongside do not count as a place)."""
+        return [item for item in self.advice if item.role != "gedaan"]
 
 
 def _ombudsman_for(index, gemeente):
@@ -160,7 +187,13 @@ def advise(answers, index):
         if key not in {item.key for item in items}:
             items.append(Advice(key, reason, role))
 
-    if wil == "meedenken":
+    if over == GEWELD:
+        # Safety first: help, never complaint schemes (the crisis box stands above this).
+        add("sociaal-wijkteam", _("Het sociaal wijkteam helpt ook bij geweld of een onveilige "
+                                  "situatie thuis, samen met Veilig Thuis."), "hulp")
+        add("signaleerpunt", _("Komt de hulp niet op gang, of wordt u van het kastje naar de "
+                               "muur gestuurd? Dan helpt het SignaLeerpunt."), "hulp")
+    elif wil == "meedenken":
         add("participatieraad", _("De Participatieraad geeft de gemeente advies over regels en "
                                   "beleid. U kunt uw ervaring daar inbrengen."))
     elif wil == "melden":
@@ -275,7 +308,23 @@ def advise(answers, index):
     main = [a for a in outcome.advice if a.role == "eerst"] or outcome.advice
     if main:
         outcome.melden_key = main[0].key
+    # "Weet ik niet" may hide a decision (too few hours of help, a refusal): say the term too.
+    outcome.deadline = (
+        wil in ("bezwaar", WEET_NIET) or over == WEET_NIET
+        or any(item.key in DECISION_KEYS for item in outcome.advice)
+    )
+    outcome.own_data = _has_own_data(index, gemeente)
     return outcome
+
+
+def _has_own_data(index, gemeente):
+    """Whether the directory has schemes of the municipality itself (not only national ones)."""
+    if gemeente in (None, WEET_NIET):
+        return True
+    if gemeente not in index.gemeenten:
+        return False
+    allowed = index.allowed(gemeente)
+    return allowed is None or any(not index.schemes[i].landelijk for i in allowed)
 
 
 def _answers(params):
@@ -303,12 +352,25 @@ def _active(answers):
     }
 
 
+def is_safety(answers):
+    return answers.get("over") == GEWELD
+
+
+@csrf_exempt  # a question, not a change: nothing is stored (posted only to keep the URL clean)
+@require_http_methods(["GET", "HEAD", "POST"])
 def vinden(request):
     language = _language()
     index = get_index(language)
-    answers = _answers(request.GET)
-    step = request.GET.get("stap", "")
-    submitted = "verder" in request.GET
+    params = request.POST if request.method == "POST" else request.GET
+    answers = _answers(params)
+    if request.method == "POST" and not is_safety(answers):
+        # Only the safety answer stays out of the address; the rest is the usual GET.
+        extra = {"stap": params.get("stap", "")} if params.get("stap") in BY_NAME else {}
+        if "verder" in params:
+            extra["verder"] = "1"
+        return HttpResponseRedirect(request.path + _url(answers, **extra), status=303)
+    step = params.get("stap", "")
+    submitted = "verder" in params
     error = ""
     current = None
     if step in BY_NAME and _applies(BY_NAME[step], answers):
@@ -342,6 +404,8 @@ def vinden(request):
                                 status=400 if error else 200)
     outcome = advise(answers, index)
     _attach_pages(outcome, language)
+    if is_safety(answers):
+        return _safety_outcome(request, context, outcome, index, language)
     summary = []
     for question in steps:
         labels = dict((value, label) for value, label, _hint in _options(question))
@@ -359,6 +423,24 @@ def vinden(request):
         "share_url": request.build_absolute_uri(request.path + _url(answers)),
     })
     return TemplateResponse(request, "search/vinden_uitkomst.html", context)
+
+
+def _safety_outcome(request, context, outcome, index, language):
+    """Crisis help first; no answers in links, no share address, a neutral title."""
+    from . import crisis
+
+    crisis.count([SAFETY_COUNT], "vinden")
+    prefix = "" if language == "nl" else f"/{language}"
+    complaint = index.by_key.get("klacht-veilig-thuis")
+    context.update({
+        "outcome": outcome, "safety": True, "crisis": crisis.box(language),
+        "melden_url": f"{prefix}/melden/", "summary": [],
+        "klacht_veilig_thuis_url": complaint.url if complaint else "",
+    })
+    return TemplateResponse(request, "search/vinden_uitkomst.html", context)
+
+
+SAFETY_COUNT = "(vinden) geweld of onveilige situatie thuis"
 
 
 def _related_cases(answers, outcome):

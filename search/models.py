@@ -14,7 +14,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.search import index
+
+from home.blocks import CrisisNummerBlock
 
 SOORT_CHOICES = [
     ("meldpunt", _("Meldpunt")),
@@ -194,3 +197,115 @@ class Zoekvraag(models.Model):
 
     def __str__(self):
         return self.vraag
+
+
+# --- crisis help: words that trigger it, the box's text, and how often it was shown -----
+
+TAAL_CHOICES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+
+
+class CrisiswoordForm(WagtailAdminModelForm):
+    def clean_term(self):
+        from .text import words
+
+        term = self.cleaned_data["term"]
+        if not words(term):
+            raise forms.ValidationError(_("Vul een woord of zinsdeel in met letters of cijfers."))
+        return " ".join(term.split()).lower()
+
+
+class Crisiswoord(models.Model):
+    """A word or phrase that shows the crisis help above everything else."""
+
+    term = models.CharField(
+        _("woord of zinsdeel"), max_length=120, unique=True,
+        help_text=_(
+            "Alle woorden moeten in de vraag staan, in willekeurige volgorde. Een * aan het "
+            "eind past ook op langere vormen (bedreig* = bedreigt, bedreiging); een * aan het "
+            "begin ook op samenstellingen (*geweld = partnergeweld). Kleine tikfouten in "
+            "lange woorden worden herkend."
+        ),
+    )
+    behalve = models.CharField(
+        _("behalve als de vraag ook bevat"), max_length=300, blank=True,
+        help_text=_(
+            "Woorden gescheiden door komma's. Bijvoorbeeld bij 'veilig thuis': klacht, "
+            "klagen — een klacht over Veilig Thuis is geen noodgeval."
+        ),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    base_form_class = CrisiswoordForm
+    panels = [FieldPanel("term"), FieldPanel("behalve"), FieldPanel("actief")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("crisiswoord")
+        verbose_name_plural = _("crisiswoorden")
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def behalve_lijst(self):
+        return split_terms(self.behalve)
+
+
+class Crisishulp(models.Model):
+    """The text of the crisis box, one per language."""
+
+    taal = models.CharField(_("taal"), max_length=5, choices=TAAL_CHOICES, unique=True)
+    titel = models.CharField(_("kop"), max_length=150)
+    intro = models.TextField(_("inleiding"), blank=True)
+    nummers = StreamField([("nummer", CrisisNummerBlock())], blank=True,
+                          verbose_name=_("hulpnummers"))
+    slot = models.TextField(_("slotzin"), blank=True)
+
+    panels = [FieldPanel("taal"), FieldPanel("titel"), FieldPanel("intro"),
+              FieldPanel("nummers"), FieldPanel("slot")]
+
+    class Meta:
+        ordering = ["taal"]
+        verbose_name = _("crisishulp (tekst)")
+        verbose_name_plural = _("crisishulp (teksten)")
+
+    def __str__(self):
+        return f"{self.titel} ({self.taal})"
+
+    def as_dict(self):
+        rows = []
+        for block in self.nummers or []:
+            item = block.value
+            if item.get("naam"):
+                rows.append({
+                    "naam": str(item.get("naam", "")), "nummer": str(item.get("nummer", "")),
+                    "toelichting": str(item.get("toelichting", "")),
+                })
+        return {"titel": self.titel, "intro": self.intro, "nummers": rows, "slot": self.slot}
+
+
+class Crisistelling(models.Model):
+    """How often a crisis word fired on one day and where. Never the question itself."""
+
+    BRONNEN = [
+        ("zoeken", _("Zoeken op de website")),
+        ("api", _("Vinder-API")),
+        ("vinden", _("Vragen beantwoorden (vinden)")),
+        ("melden", _("Meldformulier")),
+    ]
+
+    woord = models.CharField(_("crisiswoord"), max_length=120)
+    bron = models.CharField(_("bron"), max_length=10, choices=BRONNEN)
+    datum = models.DateField(_("datum"))
+    aantal = models.PositiveIntegerField(_("aantal keer"), default=0)
+
+    class Meta:
+        ordering = ["-datum", "-aantal"]
+        constraints = [
+            models.UniqueConstraint(fields=["woord", "bron", "datum"], name="crisistelling_uniek")
+        ]
+        verbose_name = _("crisistelling")
+        verbose_name_plural = _("crisistellingen")
+
+    def __str__(self):
+        return f"{self.woord} {self.datum}: {self.aantal}"

@@ -74,16 +74,25 @@ def backend_name():
     return "elasticsearch" if getattr(settings, "ELASTICSEARCH_URL", "") else "python"
 
 
-def find(query="", gemeente=None, domein=None, limit=DEFAULT_LIMIT, language="nl"):
-    """[Result] best first, after `clean_params`."""
+def suggestion(query, language="nl"):
+    """The question with only its misspelt words corrected, or "" when nothing was corrected.
+
+    Shown as "Bedoelde u …?"; real Dutch or English words are never changed.
+    """
+    return get_index(language).analyse(query or "").suggestion
+
+
+def find(query="", gemeente=None, domein=None, limit=DEFAULT_LIMIT, language="nl", correct=True):
+    """[Result] best first, after `clean_params`; `correct=False` searches the words as typed."""
     index = get_index(language)
     if backend_name() == "elasticsearch" and query:
         from .elastic import search as es_search
 
         ranked = es_search(index, query, gemeente=gemeente, domein=domein, limit=limit,
-                           language=language)
+                           language=language, correct=correct)
     else:
-        ranked, _analysis = index.search(query, gemeente=gemeente, domein=domein, limit=limit)
+        ranked, _analysis = index.search(query, gemeente=gemeente, domein=domein, limit=limit,
+                                         correct=correct)
     return [
         Result(
             key=scheme.key, title=scheme.title, url=scheme.url, soort=scheme.soort,

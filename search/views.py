@@ -10,6 +10,8 @@ from casussen.gate import hide_unapproved
 from portal.pages import any_view_restriction
 from portal.text import clean_text, search_words
 
+from . import crisis as crisis_help
+from .guided import DECISION_KEYS
 from .loader import get_index
 from .querylog import log_query
 from .service import find
@@ -36,8 +38,8 @@ def _promotions(query, locale):
     )
 
 
-def _finder_matches(query, language):
-    results = find(query, limit=FINDER_TOP * 2, language=language)
+def _finder_matches(query, language, correct=True):
+    results = find(query, limit=FINDER_TOP * 2, language=language, correct=correct)
     if not results:
         return []
     best = results[0].score
@@ -49,25 +51,28 @@ def search(request):
     query = clean_text(request.GET.get("q", ""), multiline=False)
     language = _language()
     error = ""
-    matches, promotions, corrected = [], [], ""
+    matches, promotions, suggestion = [], [], ""
+    literal = request.GET.get("letterlijk") == "1"
+    crisis = None
     results = Page.objects.none()
     if len(query) > MAX_QUERY_LENGTH:
         error = _("Uw zoekvraag is te lang. Gebruik maximaal %(max)s tekens.") % {
             "max": MAX_QUERY_LENGTH
         }
     elif query:
-        index = get_index(language)
-        analysis = index.analyse(query)
-        corrected = " ".join(
-            analysis.corrections.get(word, word) for word in query.lower().split()
-        ) if analysis.corrections else ""
+        # Danger first: the crisis box above everything (counted once, on the first page).
+        crisis = crisis_help.check(query, "zoeken", language,
+                                   record=request.GET.get("pagina", "1") in ("", "1"))
+        # Only misspelt words are corrected; the question stays as typed and the resident
+        # can search the typed words after all ("Zoek toch op").
+        suggestion = "" if literal else get_index(language).analyse(query).suggestion
         locale = Locale.get_active()
-        matches = _finder_matches(query, language)
+        matches = _finder_matches(query, language, correct=not literal)
         promotions = _promotions(query, locale)
         pages = hide_unapproved(Page.objects.live().filter(locale=locale))
         if any_view_restriction():
             pages = pages.public()
-        words = search_words(corrected or query)
+        words = search_words(f"{query} {suggestion}" if suggestion else query)
         results = pages.search(words, operator="or") if words else Page.objects.none()
     paginator = Paginator(results, 10)
     try:
@@ -91,7 +96,8 @@ def search(request):
             if match.key in by_key:
                 domains |= by_key[match.key].domains
         related = related_cases.context(domains, exclude_ids=[item.pk for item in items])
-    if query and not error:
+    if query and not error and not crisis:
+        # Crisis questions are only counted per crisis word, never logged as text.
         # Count what the resident saw: page results plus the extra schemes shown on top.
         log_query(query, "zoeken", count, get_index(language).known_words)
     return TemplateResponse(
@@ -100,10 +106,20 @@ def search(request):
         {
             "query": query, "error": error, "results": page_obj, "items": items,
             "count": count, "matches": matches if first_page else [],
-            "promotions": promotions if first_page else [], "corrected": corrected,
+            "promotions": promotions if first_page else [], "suggestion": suggestion,
+            "literal": literal, "crisis": crisis,
+            # The question points at a decision: say the 6-week objection term.
+            "deadline": any(match.key in DECISION_KEYS for match in matches),
             **related,
         },
         status=400 if error else 200,
     )
 
 
+
+
+def sporen_wissen(request):
+    """Covering your tracks: the quick exit, private windows, history (Dutch and English)."""
+    return TemplateResponse(request, "search/sporen_wissen.html", {
+        "crisis_help": crisis_help.box(_language()),
+    })

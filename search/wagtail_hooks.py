@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Synoniem, Zoekgewicht
+from .models import Crisishulp, Crisiswoord, Synoniem, Zoekgewicht
 
 
 class SynoniemViewSet(SnippetViewSet):
@@ -28,11 +28,28 @@ class ZoekgewichtViewSet(SnippetViewSet):
     list_display = ["regeling", "factor", "toelichting"]
 
 
+class CrisiswoordViewSet(SnippetViewSet):
+    model = Crisiswoord
+    icon = "warning"
+    menu_label = _("Crisiswoorden")
+    list_display = ["term", "behalve", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["term", "behalve"]
+    ordering = ["term"]
+
+
+class CrisishulpViewSet(SnippetViewSet):
+    model = Crisishulp
+    icon = "warning"
+    menu_label = _("Crisishulp (tekst)")
+    list_display = ["titel", "taal"]
+
+
 class VinderGroup(SnippetViewSetGroup):
     menu_label = _("Vinder")
     menu_icon = "search"
     menu_order = 250
-    items = (SynoniemViewSet, ZoekgewichtViewSet)
+    items = (SynoniemViewSet, ZoekgewichtViewSet, CrisiswoordViewSet, CrisishulpViewSet)
 
 
 register_snippet(VinderGroup)
@@ -45,7 +62,10 @@ class ZoekvragenMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_report_url():
-    return [path("reports/zoekvragen/", admin_views.zoekvragen_report, name="search_zoekvragen")]
+    return [
+        path("reports/zoekvragen/", admin_views.zoekvragen_report, name="search_zoekvragen"),
+        path("reports/crisishulp/", admin_views.crisis_report, name="search_crisis"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -56,3 +76,11 @@ def register_report_menu_item():
     )
 
 
+
+
+@hooks.register("register_reports_menu_item")
+def register_crisis_report_menu_item():
+    return ZoekvragenMenuItem(
+        _("Crisishulp getoond"), reverse("search_crisis"), name="crisishulp",
+        icon_name="warning", order=1310,
+    )

@@ -4,6 +4,7 @@ import re
 
 from meldformulier.models import Melding
 
+SAFE = {"veilig_bellen": "ja", "veilig_inspreken": "ja", "veilig_mailen": "ja"}
 ANSWERS = {
     "soort": {"kind": "klacht"},
     "onderwerp": {"domain": "wmo"},
@@ -15,7 +16,7 @@ ANSWERS = {
     "namens": {"on_behalf": "zelf"},
     "contact": {"contact": "email", "name": "Jantje Testpersoon",
                 "email": "jantje@example.org", "phone": "023 555 12 34",
-                "reachable_when": "na 15.00 uur"},
+                "reachable_when": "na 15.00 uur", **SAFE},
     "bijlagen": {"actie": "doorgaan"},
 }
 

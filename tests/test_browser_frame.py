@@ -71,6 +71,7 @@ def test_works_without_javascript_at_320_px(browser_page, site_url):
         width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path} scrolls sideways at 320 px ({width} px)"
     browser_page.goto(site_url + "/")
+    browser_page.get_by_text("Menu", exact=True).click()
     browser_page.fill("#zoek-site", "privacy")
     browser_page.press("#zoek-site", "Enter")
     browser_page.wait_for_url(re.compile(r"/zoeken/"))

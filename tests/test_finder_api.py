@@ -141,3 +141,15 @@ def test_api_makes_few_queries(client, django_assert_max_num_queries):
     client.get("/api/finder/", {"q": "warm"})  # builds the index
     with django_assert_max_num_queries(5):  # the query log: update, or savepoint + insert
         client.get("/api/finder/", {"q": "klacht over de thuiszorg", "gemeente": "haarlem"})
+
+
+def test_suggestion_field_never_rewrites_real_words(client):
+    for query in ("mijn moeder krijgt te weinig uren", "mijn ex slaat mij", "they don't listen"):
+        data = client.get("/api/finder/", {"q": query}).json()
+        assert data["query"] == query and data["suggestion"] is None
+    data = client.get("/api/finder/", {"q": "Klacht over mijn huisats"}).json()
+    assert data["query"] == "Klacht over mijn huisats"
+    assert data["suggestion"] == "Klacht over mijn huisarts"
+    assert data["results"][0]["key"] == "klacht-zorgaanbieder"
+    literal = client.get("/api/finder/", {"q": "huisats", "letterlijk": "1"}).json()
+    assert literal["suggestion"] is None and literal["results"] == []

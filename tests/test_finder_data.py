@@ -130,3 +130,12 @@ def test_admin_report_shows_frequent_and_empty_queries(admin_client):
 def test_admin_report_needs_a_login(client):
     response = client.get("/admin/reports/zoekvragen/")
     assert response.status_code == 302
+
+
+def test_real_words_are_not_corrected():
+    from search.loader import get_index
+
+    index = get_index("nl")
+    for query in ("mijn moeder krijgt", "mijn ex slaat mij", "they don't listen"):
+        assert index.analyse(query).corrections == {}, query
+    assert index.analyse("mijn huisats").corrections == {"huisats": "huisarts"}

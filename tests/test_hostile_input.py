@@ -28,7 +28,7 @@ OTHER_PATHS = [
     "/casussen/rss/", "/casussen/atom/", "/nieuwsbrief/rss/", "/kennisbank/agenda.ics",
     "/kennisbank/aanmelding/onzin/", "/regelingen/bestaat-niet/", "/embed/vinden/",
     "/embed/vinden.js", "/klacht/", "/zorg/", "/linken-naar-ons/", "/ontwikkelaars/",
-    "/opensearch.xml",
+    "/opensearch.xml", "/sporen-wissen/", "/en/sporen-wissen/",
 ]
 
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection
 
 from meldformulier.models import Bijlage, Email, Melding
-from tests.meldformulier_helpers import ANSWERS, count, fill_in, submit, token_of
+from tests.meldformulier_helpers import ANSWERS, SAFE, count, fill_in, submit, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,7 @@ def test_for_someone_else_needs_consent(client):
     response = client.post("/melden/namens/", {"on_behalf": "ander"})
     assert response.status_code == 400
     assert "toestemming" in response.content.decode()
-    response = client.post("/melden/namens/", {"on_behalf": "ander", "consent": "on"})
+    response = client.post("/melden/namens/", {"on_behalf": "ander", "toestemming": "ja"})
     assert response.status_code == 302
 
 
@@ -266,7 +266,7 @@ def test_raw_database_holds_no_readable_personal_data(client, django_capture_on_
     check = fill_in(client, {
         "verhaal": {"description": secret_text, "wish": "Excuses"},
         "contact": {"contact": "telefoon", "name": "Geertruida Jansen",
-                    "email": "geertruida@example.org", "phone": "06 12345678"},
+                    "email": "geertruida@example.org", "phone": "06 12345678", **SAFE},
     })
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, check)

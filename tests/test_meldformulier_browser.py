@@ -81,6 +81,8 @@ def walk_form(page, site_url, documents=None, violations=None, check_width=None)
     page.check("input[name=contact][value=email]")
     page.fill("#id_name", "Browser Tester")
     page.fill("#id_email", "browser@example.org")
+    for question in ("veilig_bellen", "veilig_inspreken", "veilig_mailen"):
+        page.check(f"input[name={question}][value=ja]")
     seen("contact")
     page.get_by_role("button", name="Volgende stap").click()
     seen("bijlagen")

@@ -44,10 +44,31 @@ def test_schemes_are_not_listed_twice(client):
     assert len(links) == len(set(links))
 
 
-def test_typo_is_corrected_for_the_page_search(client):
-    body = client.get("/zoeken/", {"q": "huisats"}).content.decode()
-    assert "gezocht op" in body and "huisarts" in body
+def test_typo_is_offered_as_did_you_mean_and_the_typed_question_is_kept(client):
+    body = client.get("/zoeken/", {"q": "klacht over mijn huisats"}).content.decode()
+    assert 'value="klacht over mijn huisats"' in body
+    assert "Bedoelde u:" in body and "<strong>klacht over mijn huisarts</strong>" in body
+    assert "?q=klacht%20over%20mijn%20huisats&amp;letterlijk=1" in body
+    assert "Zoek toch op “klacht over mijn huisats”" in body
     assert "/verwijsgids/klacht-zorgaanbieder/" in body
+    literal = client.get("/zoeken/", {"q": "klacht over mijn huisats", "letterlijk": "1"})
+    assert "Bedoelde u" not in literal.content.decode()
+
+
+@pytest.mark.parametrize("query", [
+    "mijn moeder krijgt te weinig uren hulp", "mijn ex slaat mij", "they don't listen",
+    "Mijn Moeder krijgt geen zorg",
+])
+def test_real_words_are_never_rewritten(client, query):
+    for path in ("/zoeken/", "/en/zoeken/"):
+        body = client.get(path, {"q": query}).content.decode()
+        assert "Bedoelde u" not in body and "Did you mean" not in body
+        assert f'value="{query}"'.replace("'", "&#x27;") in body
+
+
+def test_english_did_you_mean(client):
+    body = client.get("/en/zoeken/", {"q": "complaint about my huisats"}).content.decode()
+    assert "Did you mean:" in body and "Search for “complaint about my huisats” instead" in body
 
 
 def test_site_search_is_logged(client):

@@ -288,3 +288,6 @@ API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "127.0.0.1,::1")
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
+
+# The "Snel weg" (quick exit) button: a neutral site that replaces the page.
+SNEL_WEG_URL = os.environ.get("SNEL_WEG_URL", "https://www.buienradar.nl/")

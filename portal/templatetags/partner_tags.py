@@ -70,7 +70,7 @@ def organisation_graph(base_url, language):
         if contact.email:
             point["email"] = contact.email
         if contact.opening_hours:
-            point["hoursAvailable"] = contact.opening_hours
+            point["hoursAvailable"] = contact.hours
         organisation["contactPoint"] = point
     website = {
         "@type": "WebSite",

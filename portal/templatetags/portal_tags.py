@@ -105,3 +105,17 @@ def contact_details():
     from home.models import Contactgegevens
 
     return cache.get_or_set(Contactgegevens.CACHE_KEY, Contactgegevens.load, None)
+
+
+@register.filter
+def with_site_name(title):
+    """'Title | SignaLeerpunt sociaal domein', without naming the site twice."""
+    from django.utils.translation import gettext
+
+    site = gettext("SignaLeerpunt sociaal domein")
+    title = " ".join(str(title or "").split())
+    if not title or title.lower() == site.lower():
+        return site
+    if "signaleerpunt" in title.lower():
+        return title
+    return f"{title} | {site}"
