@@ -7,9 +7,9 @@ PORT ?= 8000
 export HOST PORT
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test serve install frontend messages system-deps lint check lock clean bench-deps bench-pages
+.PHONY: run test serve install frontend messages pii-data system-deps proxy-deps lint check lock clean bench-deps bench-pages
 
-run: install frontend messages  ## Serve the site with demo content on SQLite (development).
+run: install frontend messages pii-data  ## Serve the site with demo content on SQLite (development).
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py update_index
@@ -19,10 +19,10 @@ run: install frontend messages  ## Serve the site with demo content on SQLite (d
 	$(BIN)/python manage.py planner & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install frontend messages system-deps  ## Run the whole test suite.
+test: install frontend messages pii-data system-deps  ## Run the whole test suite.
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-serve: install frontend messages  ## Production way to run: gunicorn, whitenoise and a task worker.
+serve: install frontend messages proxy-deps pii-data  ## Production way to run: nginx, gunicorn, task worker, planner.
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/python -m portal.serve --host $(HOST) --port $(PORT)
@@ -41,6 +41,13 @@ node_modules/.installed: package.json package-lock.json
 portal/static/build/portal.css: node_modules/.installed portal/build_css.py portal/static/css/theme.css portal/static/css/layout.css
 	$(PYTHON) portal/build_css.py
 
+# Lookup data of the personal-data scan (deduce), built once at install, never in a request.
+PII_DATA_DIR ?= var/pii
+pii-data: $(PII_DATA_DIR)/.built
+$(PII_DATA_DIR)/.built: $(VENV)/.installed
+	$(BIN)/python manage.py build_pii_data
+	touch $@
+
 messages: install  ## Compile the nl and en gettext catalogues.
 	@command -v msgfmt >/dev/null || $(MAKE) system-deps
 	cd portal && ../$(BIN)/python ../manage.py compilemessages -v0
@@ -51,10 +58,15 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# Debian's nginx, the reverse proxy `make serve` puts in front of gunicorn (deploy/nginx.conf).
+proxy-deps:
+	@test -x /usr/sbin/nginx || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx)
 
 lint: install
 	$(BIN)/ruff check .

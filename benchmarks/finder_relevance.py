@@ -1,10 +1,11 @@
 """Relevance of the finder on the development set (or any file in the same format).
 
     .venv/bin/python benchmarks/finder_relevance.py [--file ../shared/eval/finder-dev.tsv]
-        [--database-url postgres://postgres@127.0.0.1:5432/x] [--verbose]
+        [--lang nl|en] [--database-url postgres://postgres@127.0.0.1:5432/x] [--verbose]
 
 Loads the demo content into a scratch database, asks every question through the finder API
-(GET /api/finder/) and prints top-1 and top-3 hit rates and forbidden-key violations.
+(GET /api/finder/, with ``lang``: given, or 'en' for a file named *-en.tsv) and prints
+top-1 and top-3 hit rates and forbidden-key violations.
 With ELASTICSEARCH_URL set, the finder runs on Elasticsearch.
 """
 
@@ -40,11 +41,11 @@ def read_cases(path):
     return cases
 
 
-def evaluate(client, cases, verbose=False):
+def evaluate(client, cases, verbose=False, lang="nl"):
     top1 = top3 = violations = 0
     failures = []
     for case in cases:
-        params = {"q": case["query"]}
+        params = {"q": case["query"], "lang": lang}
         if case["gemeente"]:
             params["gemeente"] = case["gemeente"]
         response = client.get("/api/finder/", params)
@@ -70,7 +71,9 @@ def main():
     parser.add_argument("--file", default=str(DEFAULT_FILE))
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--lang", choices=["nl", "en"], default=None)
     args = parser.parse_args()
+    lang = args.lang or ("en" if Path(args.file).stem.endswith("-en") else "nl")
     url = django_on_scratch_db(args.database_url, name="slp_bench_relevance")
     try:
         from django.core.management import call_command
@@ -79,12 +82,13 @@ def main():
         call_command("load_demo", verbosity=0)
         cases = read_cases(args.file)
         started = time.perf_counter()
-        result = evaluate(Client(), cases, verbose=args.verbose)
+        result = evaluate(Client(), cases, verbose=args.verbose, lang=lang)
         elapsed = time.perf_counter() - started
         n = result["n"] or 1
         from search.service import backend_name
 
-        print(f"file: {args.file}  backend: {backend_name()}  questions: {result['n']}")
+        print(f"file: {args.file}  lang: {lang}  backend: {backend_name()}  "
+              f"questions: {result['n']}")
         print(f"top-1 hit rate: {result['top1'] / n:.1%} ({result['top1']}/{result['n']})")
         print(f"top-3 hit rate: {result['top3'] / n:.1%} ({result['top3']}/{result['n']})")
         print(f"forbidden-key violations: {result['violations']}")

@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/pii_scan.py [file.jsonl ...] [--verbose] [--deduce-only]
 
-Default files: ../shared/eval/pii-dev.jsonl (the development set) and
-tests/data/pii_cases.jsonl (our own texts). A planted span counts as found when a finding
-overlaps it. A clean text (no spans) counts as a false alarm when it has any finding.
+Default files: ../shared/eval/pii-dev.jsonl (the development set, when it is there) and
+every tests/data/pii*.jsonl (our own texts and the blind sets). A planted span counts as
+found when a finding overlaps it. A clean text (no spans) counts as a false alarm when it
+has any finding.
 """
 
 import json
@@ -21,11 +22,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from _setup import shared_file  # noqa: E402
 
-DEFAULT_FILES = [shared_file("eval/pii-dev.jsonl"), ROOT / "tests" / "data" / "pii_cases.jsonl"]
-if not DEFAULT_FILES[0].exists():
-    print(f"{DEFAULT_FILES[0]} is not there (no ../shared beside this checkout): skipped",
-          file=sys.stderr)
-    DEFAULT_FILES.pop(0)
+# The development set beside the checkout (../shared/eval; said when absent) and every set
+# of our own in tests/data (our texts and the blind sets).
+DEV_SET = shared_file("eval/pii-dev.jsonl")
+DEFAULT_FILES = sorted((ROOT / "tests" / "data").glob("pii*.jsonl"))
 
 
 def load(path):
@@ -96,7 +96,15 @@ def main():
         def scanner(text):
             return [(f.start, f.end, f.text, f.kind) for f in scan(text)]
 
-    for path in [Path(a) for a in args] or DEFAULT_FILES:
+    files = [Path(a) for a in args]
+    if not files:
+        files = DEFAULT_FILES
+        if DEV_SET.exists():
+            files = [DEV_SET, *files]
+        else:
+            print(f"{DEV_SET} is not there (no ../shared beside this checkout): skipped",
+                  file=sys.stderr)
+    for path in files:
         rows = load(path)
         planted, found, clean, alarms, times = evaluate(rows, scanner, verbose)
         print(f"{path.name}: {len(rows)} texts")

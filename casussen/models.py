@@ -41,34 +41,51 @@ def current_year():
 # --- the case story ----------------------------------------------------------------------
 
 
-MAX_TEXT = 20_000  # characters per text field of a case story
 SUBMIT_ANYWAY = "privacy_submit_anyway"
 
 
-class CasusForm(WagtailAdminPageForm):
-    """The edit form of a case story: saving a draft always works (the findings panel shows
-    what is left); a publish attempt with findings gets them back at their place. Publishing
-    itself goes through the Privacytoets (see casussen/workflow.py)."""
+class ScannedPageForm(WagtailAdminPageForm):
+    """An edit form whose publish attempt is scanned for personal data: findings come back
+    at their place (guard.published_texts says what is scanned). A text too long to check
+    is refused on every save, with a Dutch message; the form keeps what was typed."""
+
+    def scans(self):
+        """Whether this post is scanned: a publish attempt."""
+        return "action-publish" in self.data
 
     def clean(self):
         cleaned = super().clean()
-        texts = {
-            name: cleaned.get(name) for name in guard.TEXT_FIELDS if name in self.fields
-        }
-        too_long = [name for name, text in texts.items() if len(text or "") > MAX_TEXT]
-        for name in too_long:
-            self.add_error(name, _("Deze tekst is te lang: maximaal %(max)s tekens.")
-                           % {"max": MAX_TEXT})
-        publishing = "action-publish" in self.data
-        submitting = "action-submit" in self.data and not self.data.get(SUBMIT_ANYWAY)
-        if too_long or not (publishing or submitting):
+        for field, message in guard.too_long(self, cleaned):
+            self.add_error(field, message)
+        self.privacy_report = {}
+        if not self.scans():
             return cleaned
-        report = guard.scan_fields(texts)
-        for field, findings in report.items():
+        texts = guard.form_texts(self, cleaned)
+        self.privacy_report = guard.scan_fields(texts)
+        for key, findings in self.privacy_report.items():
+            field = key if key in self.fields else None
             for finding in findings:
-                self.add_error(field, guard.error_message(texts[field], finding))
-        if report and submitting:
-            count = sum(len(findings) for findings in report.values())
+                message = guard.error_message(texts.get(key, ""), finding)
+                if field is None:
+                    message = f"{guard.field_label(self._meta.model, key)}: {message}"
+                self.add_error(field, message)
+        return cleaned
+
+
+class CasusForm(ScannedPageForm):
+    """The edit form of a case story: saving a draft always works (the findings panel shows
+    what is left); a publish attempt with findings gets them back at their place, and so
+    does submitting to the Privacytoets unless the editor ticks "submit anyway". Publishing
+    itself goes through the Privacytoets (see casussen/workflow.py)."""
+
+    def scans(self):
+        submitting = "action-submit" in self.data and not self.data.get(SUBMIT_ANYWAY)
+        return super().scans() or submitting
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.privacy_report and "action-submit" in self.data:
+            count = sum(len(findings) for findings in self.privacy_report.values())
             self.add_error(None, _(
                 "Niet aangeboden: de privacycontrole vond %(count)s mogelijke "
                 "persoonsgegevens (zie de velden). Pas de tekst aan, of vink bij "
@@ -81,8 +98,6 @@ class CasusQuerySet(PageQuerySet):
     """Bulk updates cannot make a case live or change what a live case shows."""
 
     def update(self, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
         content = set(kwargs) & {*gate.public_fields(), "approved_digest"}
         if kwargs.get("live") or kwargs.get("live_revision") or (
             content and self.filter(live=True).exists()
@@ -183,7 +198,8 @@ class Casus(BasePage):
         return [line.strip() for line in self.organisations.splitlines() if line.strip()]
 
     def privacy_texts(self):
-        return {name: getattr(self, name, "") or "" for name in guard.TEXT_FIELDS}
+        """Everything this case story publishes (see guard.published_texts)."""
+        return guard.published_texts(self)
 
     def publish(self, revision, user=None, **kwargs):
         """Only a revision a second person approved in the Privacytoets is published, by
@@ -472,6 +488,7 @@ class NieuwsbriefEditie(BasePage):
     # snapshot in time, and rendering it needs no extra queries.
     case_snapshot = models.JSONField(default=list, editable=False)
 
+    base_form_class = ScannedPageForm
     content_panels = Page.content_panels + [
         FieldPanel("edition_date"),
         FieldPanel("intro"),
@@ -492,6 +509,10 @@ class NieuwsbriefEditie(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["case_list"] = self.case_snapshot
         return context
+
+    def privacy_texts(self):
+        """What the edition publishes and sends: the title is the e-mail's subject."""
+        return guard.published_texts(self)
 
     def save(self, *args, **kwargs):
         chosen = list(self.casussen.all())

@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from portal import apilimits
+from portal import ratelimit
 
 from .models import OUTCOMES, Abonnee, Casus, NieuwsbriefEditie
 from .vocab import vocab
@@ -194,7 +194,7 @@ def _subscription_allowed(request):
     """Count this subscription attempt per client (hashed address, in the cache only).
 
     Returns (allowed, seconds until the client may try again)."""
-    allowed, _remaining, reset = apilimits.count(
+    allowed, _remaining, reset = ratelimit.hit(
         request, "nieuwsbrief", settings.NIEUWSBRIEF_RATE_LIMIT,
         settings.NIEUWSBRIEF_RATE_LIMIT_WINDOW,
     )

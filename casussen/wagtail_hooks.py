@@ -46,6 +46,10 @@ def send_edition_view(request, page_id):
     if request.method == "POST":
         if not edition.live:
             messages.error(request, _("Publiceer de editie eerst."))
+        elif guard.scan_fields(edition.privacy_texts()):
+            messages.error(request, _(
+                "Niet verstuurd: de privacycontrole vond mogelijke persoonsgegevens in het "
+                "onderwerp of de tekst van deze editie. Pas de editie aan en publiceer opnieuw."))
         else:
             created = start_sending(edition)
             messages.success(request, _("Verzending gestart: %(count)s nieuwe ontvangers.")

@@ -97,6 +97,9 @@ HOME_EN = {
         )),
         ("paragraph", p("The SignaLeerpunt is independent and free. Most information on this "
                         "site is in Dutch.")),
+        ("callout", {"kind": "info", "heading": "Are you in immediate danger?",
+                     "text": p("Call 112. If you are worried about domestic violence or child "
+                               "abuse, call Veilig Thuis on 0800-2000 (free).")}),
     ],
 }
 

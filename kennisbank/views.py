@@ -5,7 +5,7 @@ the session page itself has no form and stays cacheable.
 """
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale, Page
+
+from portal import mail_limits
 
 from . import services
 from .figures import matrix_csv, table_matrix
@@ -30,24 +32,30 @@ def register(request, page):
         return response
     session = page.canonical
     form = AanmeldForm(request.POST if request.method == "POST" else None)
-    already = None
+    sent = None
+    status = 200
     if request.method == "POST":
         if not page.registration_open:
             form.add_error(None, gettext("Aanmelden kan niet meer: de bijeenkomst is begonnen."))
+        elif not mail_limits.client_allowed(request):
+            form.add_error(None, gettext(
+                "U heeft het in korte tijd te vaak geprobeerd. Probeer het over een uur opnieuw."))
+            status = 429
         elif form.is_valid():
+            email = form.cleaned_data["email"].strip().lower()
             registration, created = services.register(
-                session, form.cleaned_data["name"], form.cleaned_data["email"],
-                translation.get_language() or "nl",
+                session, form.cleaned_data["name"], email, translation.get_language() or "nl",
             )
-            if created:
-                send_registration_mail.enqueue(registration.pk, "bevestiging")
-                return redirect(registration.manage_path() + "?nieuw=1")
-            send_registration_mail.enqueue(registration.pk, "al-aangemeld")
-            already = form.cleaned_data["email"]
+            # Known or not: the same answer, and at most one repeat a day per session.
+            if mail_limits.may_mail(request, email, None if created else f"{session.pk}"):
+                send_registration_mail.enqueue(
+                    registration.pk, "bevestiging" if created else "al-aangemeld")
+            sent = email
     response = page.render(
         request, template="kennisbank/aanmelden.html",
-        context_overrides={"form": form, "already": already, "session": page},
+        context_overrides={"form": form, "sent": sent, "session": page},
     )
+    response.status_code = status
     add_never_cache_headers(response)
     return response
 

@@ -100,8 +100,12 @@ def organisation_filter(term):
             | Q(organisatie__name__icontains=term)
         ).order_by("key").values_list("key", flat=True).distinct()[:MAX_MATCHED_KEYS]
     )
+    # The free text is encrypted: compare it decrypted, in Python.
+    needle = term.casefold()
+    free_text = [pk for pk, text in Melding.objects.values_list("pk", "organisations")
+                 if needle in (text or "").casefold()]
     condition = (
-        Q(organisations__icontains=term) | Q(doorverwezen_naar__icontains=term)
+        Q(pk__in=free_text) | Q(doorverwezen_naar__icontains=term)
         | Q(doorverwezen_naar__in=keys)
     )
     if services.valid_key(term.lower()):
@@ -338,7 +342,9 @@ def download(request, pk, bijlage_pk):
         data = storage.read(bijlage.stored_name)
     except (FileNotFoundError, ValueError) as exc:
         raise Http404 from exc
-    Inzage.log(request.user, Inzage.Actie.BIJLAGE, bijlage.melding.reference, bijlage.filename)
+    # The audit log names the attachment by number, never by its (personal) file name.
+    Inzage.log(request.user, Inzage.Actie.BIJLAGE, bijlage.melding.reference,
+               f"bijlage {bijlage.pk}")
     response = HttpResponse(data, content_type=bijlage.content_type)
     ascii_name = bijlage.filename.encode("ascii", "replace").decode().replace('"', "_")
     response["Content-Disposition"] = f'attachment; filename="{ascii_name}"'

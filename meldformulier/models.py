@@ -7,7 +7,7 @@ Data model (for other apps, e.g. the kennisbank's quarterly figures):
     created_at         when it was received (the quarter of a melding is based on this).
     kind               ``Soort``: klacht, signaal, hulpvraag, compliment.
     domain             FK ``verwijsgids.Domein`` (nullable: "weet ik niet").
-    organisations      free text: other organisations involved (plain text, max 300).
+    organisations      free text: other organisations involved (encrypted, max 300 in the form).
     regeling_keys      list of the stable ``key``s of the verwijsgids Regelingen the resident
                        chose (or came from, ``?regeling=``), in the order shown; may be empty.
                        Keys, not foreign keys, on purpose: a key is the same in every
@@ -29,8 +29,8 @@ Data model (for other apps, e.g. the kennisbank's quarterly figures):
                        whether it is safe to call, leave a message, e-mail (None: not asked,
                        e.g. anonymous). Nothing is sent that the resident said is unsafe:
                        ``may_email`` is the one check every sending path uses.
-    Encrypted at rest (``fields.EncryptedTextField``, Fernet): description, wish,
-    earlier_complaint_result, name, email, phone, reachable_when, toestemming_reden.
+    Encrypted at rest (``fields.EncryptedTextField``, Fernet): organisations, description,
+    wish, earlier_complaint_result, name, email, phone, reachable_when, toestemming_reden.
     Never filter on them.
 
 ``MeldingTelling`` — anonymous counts per quarter, written just before a melding is deleted
@@ -157,7 +157,7 @@ class Melding(models.Model):
         "verwijsgids.Domein", verbose_name=_("domein"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="meldingen",
     )
-    organisations = models.CharField(_("betrokken organisaties"), max_length=300, blank=True)
+    organisations = EncryptedTextField(_("betrokken organisaties"), blank=True)
     regeling_keys = models.JSONField(
         _("regelingen (sleutels)"), default=list, blank=True,
         help_text=_("Sleutels van de klachtregelingen waar de melding over gaat."),

@@ -1,14 +1,13 @@
 """Storing a melding (one transaction, before anything else), rate limits, scheme look-ups."""
 
-import hashlib
-import hmac
 import logging
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
+from portal import ratelimit
+from portal.taxonomy import localized_name
 from verwijsgids.models import Domein
 
 from .models import Bijlage, Contactwijze, Email, Melding, ReferenceCounter, Toestemming
@@ -51,8 +50,11 @@ class RegelingKeuze:
 def _keuzes(queryset):
     """One query: live schemes in the active language (Dutch page when not translated)."""
     keuzes = {}
-    rows = queryset.order_by().values_list("key", "title", "organisatie__name", "vocab_ids")
-    for key, title, organisation, vocab in rows:
+    rows = queryset.order_by().values_list(
+        "key", "title", "organisatie__name", "organisatie__name_en", "vocab_ids"
+    )
+    for key, title, organisation_nl, organisation_en, vocab in rows:
+        organisation = localized_name(organisation_nl or "", organisation_en or "")
         if key in keuzes or not valid_key(key):
             continue
         # The copy of the scheme's domains: [id, key, name, name_en] (see verwijsgids.models).
@@ -112,54 +114,39 @@ def domain_exists(key):
 # --- rate limiting ------------------------------------------------------------------
 
 
-def client_ip(request):
-    """The client's address; behind a trusted proxy (BEHIND_PROXY) the one it reports."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def client_hash(request):
-    """A salted hash of the client's IP address; the address itself is never stored."""
-    ip = client_ip(request)
-    return hmac.new(
-        f"ratelimit:{settings.SECRET_KEY}".encode(), ip.encode(), hashlib.sha256
-    ).hexdigest()[:32]
+    """A salted hash of the real client (portal.ratelimit's trust model); never the address."""
+    return ratelimit.client_id(request)
 
 
-def _rate_key(request):
-    return f"meldformulier:rate:{client_hash(request)}"
-
-
-def rate_limited(request):
+def take_submission_slot(request):
+    """Count this submission before storing it (increment, then check): False = over the
+    limit. Parallel posts can never pass more than MELDINGEN_RATE_LIMIT."""
     if not settings.MELDINGEN_RATE_LIMIT_ENABLED:
-        return False
-    return (cache.get(_rate_key(request)) or 0) >= settings.MELDINGEN_RATE_LIMIT
+        return True
+    allowed, _remaining, _reset = ratelimit.hit(
+        request, "meldingen", settings.MELDINGEN_RATE_LIMIT,
+        settings.MELDINGEN_RATE_LIMIT_SECONDS,
+    )
+    return allowed
 
 
-def count_submission(request):
-    if not settings.MELDINGEN_RATE_LIMIT_ENABLED:
-        return
-    key = _rate_key(request)
-    if cache.add(key, 1, settings.MELDINGEN_RATE_LIMIT_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, settings.MELDINGEN_RATE_LIMIT_SECONDS)
+def give_back_submission_slot(request):
+    """The submission was not stored after all (database error, replay): uncount it."""
+    if settings.MELDINGEN_RATE_LIMIT_ENABLED:
+        ratelimit.give_back(request, "meldingen", settings.MELDINGEN_RATE_LIMIT_SECONDS)
 
 
 # --- storing ------------------------------------------------------------------------
 
 
-def create_melding(data, files, token, language="nl"):
+def create_melding(data, files, token, language="nl", confirm=True):
     """Store the melding with its attachments and its pending e-mails in one transaction.
 
     Returns (melding, created). The e-mails are sent by a task enqueued after the commit,
     so a failing provider or worker never loses a melding. A second call with the same
-    token (double click, replayed post) returns the existing melding.
+    token (double click, replayed post) returns the existing melding. ``confirm=False``
+    stores no confirmation e-mail (the address had its share of mail today).
     """
     domain_key = data.get("domain")
     domain = Domein.objects.filter(key=domain_key).first() if valid_key(domain_key) else None
@@ -168,7 +155,7 @@ def create_melding(data, files, token, language="nl"):
         if existing:
             return existing, False
         try:
-            return _store(data, files, token, language, domain), True
+            return _store(data, files, token, language, domain, confirm), True
         except IntegrityError:
             # Another request with the same token won the race (double click): show its
             # melding. Anything else is retried; after three tries the caller reports it.
@@ -184,7 +171,7 @@ def _safe(data, key):
     return {"ja": True, "nee": False}.get(data.get(key))
 
 
-def _store(data, files, token, language, domain):
+def _store(data, files, token, language, domain, confirm=True):
     with transaction.atomic():
         melding = Melding.objects.create(
             reference=ReferenceCounter.next_reference(),
@@ -218,7 +205,7 @@ def _store(data, files, token, language, domain):
                 content_type=item["content_type"], size=item["size"],
             )
         emails = [Email.objects.create(melding=melding, kind=Email.Soort.MEDEWERKERS)]
-        if melding.may_email:
+        if confirm and melding.may_email:
             emails.append(Email.objects.create(melding=melding, kind=Email.Soort.BEVESTIGING))
         ids = [email.pk for email in emails]
         transaction.on_commit(lambda: enqueue_emails(ids))

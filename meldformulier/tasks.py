@@ -131,3 +131,10 @@ def delete_expired_meldingen():
     from .retention import delete_expired
 
     return delete_expired()
+
+
+@task()
+def delete_loose_files_task():
+    from .quota import remove_loose_files
+
+    return remove_loose_files()

@@ -21,9 +21,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from portal import mail_limits
 from verwijsgids.models import Domein
 
-from . import antispam, crypto, services, storage
+from . import antispam, crypto, quota, services, storage
 from .forms import (
     UNKNOWN_DOMAIN,
     BijlagenForm,
@@ -378,6 +379,9 @@ def _bijlagen_post(request, handler):
                 checked.append((upload, *check_upload(upload)))
             except ValidationError as exc:
                 errors.extend(exc.messages)
+    refused = None if errors else quota.refusal(request, [len(c[2]) for c in checked])
+    if refused:
+        errors.append(refused)
     if errors:
         form = BijlagenForm(data={}, **form_kwargs("bijlagen", flow))
         form.is_valid()
@@ -510,7 +514,7 @@ def submit(request):
             _("De controle tegen spam is niet gelukt. Wacht een paar seconden en probeer het "
               "opnieuw. Lukt het niet? Bel of mail ons.")
         ])
-    if services.rate_limited(request):
+    if not services.take_submission_slot(request):
         return TemplateResponse(request, "meldformulier/error.html", {
             "message": _("U heeft in korte tijd veel meldingen gedaan. Probeer het over een uur "
                          "opnieuw, of bel of mail ons."),
@@ -520,9 +524,12 @@ def submit(request):
     files = [item for item in flow["files"] if storage.exists(item["id"])]
     try:
         melding, created = services.create_melding(
-            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl")
+            data, files, token, language=getattr(request, "LANGUAGE_CODE", "nl"),
+            # A typed address gets at most a few confirmations a day (portal/mail_limits).
+            confirm=not data.get("email") or mail_limits.may_mail(request, data["email"]),
         )
     except DatabaseError:
+        services.give_back_submission_slot(request)
         logger.exception("Melding kon niet worden opgeslagen")
         # The answers stay in the session: the resident can simply send again.
         return TemplateResponse(request, "meldformulier/error.html", {
@@ -530,8 +537,8 @@ def submit(request):
                          "zijn bewaard: ga terug naar de vorige pagina en verstuur opnieuw."),
             "retry_url": reverse("meldformulier:check"),
         }, status=503)
-    if created:
-        services.count_submission(request)
+    if not created:
+        services.give_back_submission_slot(request)
     return confirm(request, melding)
 
 

@@ -6,6 +6,7 @@ Publishing, unpublishing, moving or deleting a page, and saving a model that set
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,8 +26,25 @@ def invalidate(**kwargs):
     generations.bump(GENERATION_KEY)
 
 
+MAX_VALUE_LENGTH = 200
+
+
+def _query(request):
+    """The known query parameters, sorted; None when there is any other (or a long value)."""
+    known = set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    pairs = []
+    for name, values in request.GET.lists():
+        if name not in known or any(len(value) > MAX_VALUE_LENGTH for value in values):
+            return None
+        pairs.extend((name, value) for value in values)
+    return urlencode(sorted(pairs))
+
+
 def _key(request):
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    query = _query(request)
+    if query is None:
+        return None
+    raw = f"{request.get_host()}|{request.path}|{query}"
     return f"pagecache:{generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
@@ -58,6 +76,8 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
+        if key is None:
+            return self.get_response(request)
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"

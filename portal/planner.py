@@ -31,6 +31,9 @@ JOBS = (
     # Retention: meldingen some months after closing, attachments included.
     Job("verwijder_verlopen_meldingen", "meldformulier.tasks.delete_expired_meldingen",
         "15 3 * * *"),
+    # Uploads no melding took (a visitor who left the form): gone within the hour.
+    Job("verwijder_losse_bijlagen", "meldformulier.tasks.delete_loose_files_task",
+        "*/15 * * * *"),
     # Newsletter editions whose sending stalled (a crashed worker): resumed, nobody twice.
     Job("hervat_nieuwsbrieven", "casussen.sending.resume_stalled_task", "*/15 * * * *"),
     # Registrations for learning sessions, 30 days after the session.

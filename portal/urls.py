@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", portal_views.healthz, name="healthz"),
+    path("status", portal_views.status, name="status"),
     # Public APIs (language through ?lang=, not the URL prefix).
     path("api/", include("portal.api_urls")),
 ]
@@ -44,5 +45,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "portal.inputguard.bad_request"
 handler404 = portal_views.page_not_found
 handler500 = portal_views.server_error

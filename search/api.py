@@ -91,7 +91,12 @@ class FinderView(APIView):
         responses={200: FinderResponseSerializer, 400: ErrorSerializer},
     )
     def get(self, request):
-        language = "en" if request.query_params.get("lang") == "en" else "nl"
+        language = request.query_params.get("lang", "nl")
+        if language not in ("nl", "en"):
+            return Response(
+                {"error": "Onbekende taal. Gebruik lang=nl of lang=en.", "field": "lang"},
+                status=400,
+            )
         raw_query = request.query_params.get("q", "")
         with translation.override(language):
             try:

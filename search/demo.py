@@ -8,6 +8,8 @@ Each row: term, "betekent ook" (comma-separated), scheme keys, domain keys, kind
 step (lijn) or None, weight.
 """
 
+from pathlib import Path
+
 from verwijsgids.models import Domein
 
 from .models import Synoniem, Zoekgewicht
@@ -85,12 +87,41 @@ SYNONIEMEN = [
     ("consulent", "klantmanager, medewerker gemeente", ["klacht-gemeente"], [GEM], [], None,
      1.5),
     ("klacht over de gemeente", "", ["klacht-gemeente"], [GEM], ["klacht"], 1, 2.5),
+    # a delay: the municipality does not answer or decide, or pays late
+    ("niks gehoord", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("niets gehoord", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("niks meer gehoord", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("wacht op antwoord", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("wachten op antwoord", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("wacht al", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.2),
+    ("reageert niet", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.5),
+    ("niemand reageert", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.8),
+    ("geen brief gekregen", "geen antwoord", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.5),
+    ("duurt te lang", "wachten", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.5),
+    ("hoe lang mag", "termijn", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.5),
+    ("half jaar", "wachten", ["klacht-gemeente"], [GEM], ["klacht"], 1, 1.0),
+    ("maanden", "wachten", ["klacht-gemeente"], [GEM], ["klacht"], 1, 0.8),
+    ("uitkering te laat", "te laat betaald", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1,
+     2.2),
+    ("bijstand te laat", "te laat betaald", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1,
+     2.2),
+    ("te laat betaald", "", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1, 2.2),
+    ("te laat uitbetaald", "", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1, 2.2),
+    ("betaalt te laat", "te laat betaald", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1,
+     2.2),
+    ("betaald te laat", "te laat betaald", ["klacht-gemeente"], [GEM, WERK], ["klacht"], 1,
+     2.2),
     ("klachtenregeling gemeente", "", ["klacht-gemeente"], [GEM], ["klacht"], 1, 2.0),
     ("loket", "gemeente", [], [GEM], [], None, 0.8),
     # --- a second step: already complained, no or a bad answer ---
     ("al geklaagd", "klacht afgehandeld", [], [], ["ombudsman", "geschil"], 2, 2.0),
     ("eerder geklaagd", "klacht afgehandeld", [], [], ["ombudsman", "geschil"], 2, 2.0),
-    ("klacht ingediend", "klacht afgehandeld", [], [], ["ombudsman", "geschil"], 2, 1.5),
+    ("klacht ingediend", "klacht afgehandeld", [], [], ["ombudsman", "geschil"], 2, 2.0),
+    ("klacht gedaan", "klacht afgehandeld", [], [], ["ombudsman", "geschil"], 2, 2.0),
+    ("naar de ombudsman", "", [], [], ["ombudsman"], 2, 2.5),
+    ("boven de gemeente", "ombudsman", [], [], ["ombudsman"], 2, 2.0),
+    ("klacht slecht behandeld", "", [], [], ["ombudsman", "geschil"], 2, 2.5),
+    ("klacht niet goed behandeld", "", [], [], ["ombudsman", "geschil"], 2, 2.5),
     ("klacht slecht afgehandeld", "", [], [], ["ombudsman", "geschil"], 2, 2.5),
     ("klacht afgehandeld", "", [], [], ["ombudsman", "geschil"], 2, 2.0),
     ("afgehandeld", "klachtafhandeling", [], [], ["ombudsman", "geschil"], 2, 1.5),
@@ -390,10 +421,29 @@ ZOEKGEWICHTEN = [
 ]
 
 
+def english_synonyms():
+    """The English rows, kept as data in search/data/synoniemen-en.tsv (same columns)."""
+    path = Path(__file__).parent / "data" / "synoniemen-en.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, also, keys, domains, soorten, lijn, weight = (line.split("\t") + [""] * 7)[:7]
+
+        def split(value):
+            return [part.strip() for part in value.split(",") if part.strip()]
+
+        rows.append((term, also, split(keys), split(domains), split(soorten),
+                     int(lijn) if lijn.strip() else None, float(weight or 1.0)))
+    return rows
+
+
 def load(command):
     domeinen = {domein.key: domein for domein in Domein.objects.all()}
-    for term, uitbreidingen, keys, domains, soorten, lijn, gewicht in SYNONIEMEN:
-        item = Synoniem.objects.filter(term=term).first() or Synoniem(term=term)
+    rows = [(row, "nl") for row in SYNONIEMEN] + [(row, "en") for row in english_synonyms()]
+    for (term, uitbreidingen, keys, domains, soorten, lijn, gewicht), taal in rows:
+        item = (Synoniem.objects.filter(term=term, taal=taal).first()
+                or Synoniem(term=term, taal=taal))
         item.uitbreidingen = uitbreidingen
         item.regelingen = list(keys)
         item.soorten = list(soorten)

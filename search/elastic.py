@@ -18,7 +18,6 @@ import time
 
 from django.conf import settings
 from elasticsearch_dsl import (
-    Boolean,
     Float,
     Index,
     Integer,
@@ -73,33 +72,36 @@ def synonym_lines(rules):
     return sorted(set(lines))
 
 
-def analyzers(rules):
-    dutch_stop = token_filter("nl_stop", "stop", stopwords="_dutch_")
-    dutch_stem = token_filter("nl_stem", "stemmer", language="dutch")
+def analyzers(rules, language="nl"):
+    """Index and search analyzers: Dutch, or English ('en': English stop words and stemmer)."""
+    lang = "en" if language == "en" else "nl"
+    name = {"nl": "dutch", "en": "english"}[lang]
+    stop = token_filter(f"{lang}_stop", "stop", stopwords=f"_{name}_")
+    stemmer = token_filter(f"{lang}_stem", "stemmer", language=name)
     synonyms = token_filter(
-        "nl_synoniemen", "synonym_graph", synonyms=synonym_lines(rules), lenient=True
+        f"{lang}_synoniemen", "synonym_graph", synonyms=synonym_lines(rules), lenient=True
     )
     index_analyzer = analyzer(
-        "nl_finder", tokenizer="standard", filter=["lowercase", "asciifolding", dutch_stop,
-                                                   dutch_stem],
+        f"{lang}_finder", tokenizer="standard", filter=["lowercase", "asciifolding", stop,
+                                                        stemmer],
     )
     search_analyzer = analyzer(
-        "nl_finder_search", tokenizer="standard",
-        filter=["lowercase", "asciifolding", synonyms, dutch_stop, dutch_stem],
+        f"{lang}_finder_search", tokenizer="standard",
+        filter=["lowercase", "asciifolding", synonyms, stop, stemmer],
     )
     return index_analyzer, search_analyzer
 
 
-def build_index(name, rules):
+def build_index(name, rules, language="nl"):
     """The `Index` (settings, analysis and mapping) for the finder."""
-    index_analyzer, search_analyzer = analyzers(rules)
+    index_analyzer, search_analyzer = analyzers(rules, language)
     mapping = Mapping()
     mapping.field("key", Keyword())
     for field_name in TEXT_FIELDS:
         mapping.field(field_name, Text(analyzer=index_analyzer, search_analyzer=search_analyzer))
     mapping.field("domains", Keyword())
     mapping.field("gemeenten", Keyword())
-    mapping.field("landelijk", Boolean())
+    mapping.field("bereik", Keyword())
     mapping.field("soort", Keyword())
     mapping.field("lijn", Integer())
     mapping.field("boost", Float())
@@ -119,7 +121,7 @@ def document(scheme, texts):
         "key": scheme.key,
         "domains": sorted(scheme.domains),
         "gemeenten": sorted(scheme.gemeenten),
-        "landelijk": scheme.landelijk,
+        "bereik": scheme.bereik,
         "soort": scheme.soort,
         "lijn": scheme.lijn,
         "boost": scheme.boost,
@@ -135,12 +137,14 @@ def build_search(analysis, gemeente=None, domein=None, limit=20, language="nl"):
     should = []
     typed = " ".join(w for w, _s, _wt, kind in analysis.tokens if kind != "tikfout")
     corrected = " ".join(w for w, _s, _wt, kind in analysis.tokens if kind == "tikfout")
+    lexical = round(analysis.lexical_factor, 4)  # below 1 for long stories, as in the scorer
     if typed:
         should.append(Q("multi_match", query=typed, fields=fields, type="most_fields",
-                        fuzziness="AUTO", prefix_length=1))
+                        fuzziness="AUTO", prefix_length=1, **(
+                            {"boost": lexical} if lexical != 1.0 else {})))
     if corrected:
         should.append(Q("multi_match", query=corrected, fields=fields, type="most_fields",
-                        boost=TYPO_WEIGHT))
+                        boost=round(TYPO_WEIGHT * lexical, 4)))
     for key, value in sorted(analysis.keys.items()):
         should.append(Q("term", key={"value": key, "boost": round(value, 4)}))
     for domain, value in sorted(analysis.domains.items()):
@@ -151,9 +155,13 @@ def build_search(analysis, gemeente=None, domein=None, limit=20, language="nl"):
         should.append(Q("term", lijn={"value": lijn, "boost": round(W_LIJN * value, 4)}))
     filters = []
     if gemeente:
-        filters.append(Q("bool", should=[Q("term", landelijk=True),
-                                         Q("term", gemeenten=gemeente)],
-                         minimum_should_match=1))
+        # The remit rule of verwijsgids.models.bedient().
+        filters.append(Q("bool", should=[
+            Q("term", bereik="alle"),
+            Q("bool", filter=[Q("term", bereik="lijst"), Q("term", gemeenten=gemeente)]),
+            Q("bool", filter=[Q("term", bereik="behalve")],
+              must_not=[Q("term", gemeenten=gemeente)]),
+        ], minimum_should_match=1))
     if domein:
         filters.append(Q("term", domains=domein))
     query = Q("bool", should=should or [Q("match_none")], filter=filters,
@@ -194,7 +202,7 @@ def rebuild(language="nl", es=None):
     memory = build_memory_index(language)
     alias = alias_name(language)
     name = f"{alias}-{int(time.time() * 1000)}"
-    build_index(name, memory.rules).create(using=es)
+    build_index(name, memory.rules, language).create(using=es)
     from elasticsearch.helpers import bulk
 
     bulk(es, (

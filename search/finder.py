@@ -30,7 +30,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .text import STOPWORDS, fold, stem
+from .text import analyser as text_analyser
+from .text import fold
 from .text import words as split_words_keep_stop
 from .wordlist import is_real_word
 
@@ -64,6 +65,10 @@ RELATIVE_CUTOFF = 0.2
 # Words allowed between the words of a phrase: counting stop words, and not counting them.
 MAX_PHRASE_GAP = 3
 MAX_CONTENT_GAP = 2
+# Stories: beyond this many content words, the plain word matches of a question count for
+# less (by the square root of the ratio), so what the story is about (the rule signals:
+# organisation, decision, delay, money, treatment) decides rather than every word.
+STORY_WORDS = 8
 # Saturation of a word's summed field weights in one scheme (as in BM25).
 SATURATION_K = 2.0
 SATURATION_MAX = 4.0
@@ -79,10 +84,19 @@ class Scheme:
     lijn: int
     domains: frozenset
     gemeenten: frozenset
-    landelijk: bool
+    bereik: str  # remit: 'alle', 'lijst' or 'behalve' (see verwijsgids.models.bedient)
     boost: float = 1.0
     samenvatting: str = ""
     page_id: int | None = None
+
+    @property
+    def landelijk(self):
+        return self.bereik == "alle"
+
+    def bedient(self, gemeente):
+        from verwijsgids.models import bedient
+
+        return bedient(self.bereik, self.gemeenten, gemeente)
 
 
 @dataclass
@@ -112,6 +126,7 @@ class Analysis:
     soorten: dict = field(default_factory=dict)
     lijnen: dict = field(default_factory=dict)
     corrections: dict = field(default_factory=dict)  # typed word -> corrected word
+    lexical_factor: float = 1.0  # below 1 for long stories (see STORY_WORDS)
 
     @property
     def corrected_text(self):
@@ -138,11 +153,12 @@ class Analysis:
             self.terms[stem_] = weight
 
 
-def rule_stems(text):
+def rule_stems(text, language="nl"):
     """Stems of a rule's phrase; stop words only count when the phrase has nothing else."""
+    lang = text_analyser(language)
     tokens = split_words_keep_stop(text)
-    content = [stem(word) for word in tokens if word not in STOPWORDS]
-    return tuple(content or [stem(word) for word in tokens])
+    content = [lang.stem(word) for word in tokens if word not in lang.stopwords]
+    return tuple(content or [lang.stem(word) for word in tokens])
 
 
 def _phrase_matches(sequence, phrase, max_gap=MAX_PHRASE_GAP):
@@ -169,8 +185,12 @@ class FinderIndex:
     """In-memory index of the live schemes of one language, and the rules."""
 
     def __init__(
-        self, schemes, texts, rules, gemeenten=(), domeinen=(), generation=None, place_names=()
+        self, schemes, texts, rules, gemeenten=(), domeinen=(), generation=None, place_names=(),
+        language="nl",
     ):
+        self.language = "en" if language == "en" else "nl"
+        lang = text_analyser(self.language)
+        self.stem, self.stopwords = lang.stem, lang.stopwords
         self.generation = generation
         self.schemes = list(schemes)
         self.by_key = {scheme.key: scheme for scheme in self.schemes}
@@ -194,20 +214,20 @@ class FinderIndex:
             for field_name, text in fields.items():
                 weight = FIELD_WEIGHTS.get(field_name, 0.4)
                 for word in split_words_keep_stop(text):
-                    if word in STOPWORDS or len(word) < 2:
+                    if word in self.stopwords or len(word) < 2:
                         continue
                     counts[word] = counts.get(word, 0.0) + weight
             weighted_words.append(counts)
             for word, weight in counts.items():
                 stem_ = self.surface.get(word)
                 if stem_ is None:
-                    stem_ = self.surface[word] = stem(word)
+                    stem_ = self.surface[word] = self.stem(word)
                 bucket = self.postings.setdefault(stem_, {})
                 bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight
         for rule in self.rules:
             for word in split_words_keep_stop(rule.term):
-                if word not in STOPWORDS:
-                    self.surface.setdefault(word, stem(word))
+                if word not in self.stopwords:
+                    self.surface.setdefault(word, self.stem(word))
             for expansion in rule.expansions:
                 for stem_ in expansion:
                     self.postings.setdefault(stem_, {})
@@ -222,7 +242,7 @@ class FinderIndex:
         for scheme, counts in zip(self.schemes, weighted_words, strict=True):
             for word, weight in counts.items():
                 for part in self.compound_parts.get(word, ()):
-                    bucket = self.postings.setdefault(stem(part), {})
+                    bucket = self.postings.setdefault(self.stem(part), {})
                     bucket[scheme.idx] = bucket.get(scheme.idx, 0.0) + weight * COMPOUND_PART_WEIGHT
         # Saturate term frequency: a word repeated ten times is not ten times as relevant.
         for bucket in self.postings.values():
@@ -244,7 +264,7 @@ class FinderIndex:
             self.vocabulary_by_letter.setdefault(word[0], []).append(word)
         self.by_gemeente = {
             key: frozenset(
-                s.idx for s in self.schemes if s.landelijk or key in s.gemeenten
+                s.idx for s in self.schemes if s.bedient(key)
             )
             for key in self.gemeenten
         }
@@ -309,29 +329,29 @@ class FinderIndex:
         sequence = []  # stems in order, stop words as themselves
         content_count = 0
         for word in split_words_keep_stop(query):
-            if word in STOPWORDS:
+            if word in self.stopwords:
                 sequence.append(word)
                 continue
             content_count += 1
-            stem_ = stem(word)
+            stem_ = self.stem(word)
             if stem_ in self.known_stems or word in self.surface:
                 analysis.tokens.append((word, stem_, 1.0, "woord"))
                 analysis.add_term(stem_, 1.0)
                 sequence.append(stem_)
                 for part in self.compound_parts.get(word, ()):
-                    analysis.add_term(stem(part), COMPOUND_PART_WEIGHT)
+                    analysis.add_term(self.stem(part), COMPOUND_PART_WEIGHT)
                 continue
             parts = self._split_compound(word, self.known_parts)
             if parts:
                 for part in parts:
-                    part_stem = stem(part)
+                    part_stem = self.stem(part)
                     analysis.tokens.append((part, part_stem, 0.9, "samenstelling"))
                     analysis.add_term(part_stem, 0.9)
                     sequence.append(part_stem)
                 continue
             corrected = self.correct(word) if correct else None
             if corrected:
-                corrected_stem = stem(corrected)
+                corrected_stem = self.stem(corrected)
                 analysis.corrections[word] = corrected
                 analysis.tokens.append((corrected, corrected_stem, TYPO_WEIGHT, "tikfout"))
                 analysis.add_term(corrected_stem, TYPO_WEIGHT)
@@ -340,21 +360,23 @@ class FinderIndex:
             analysis.tokens.append((word, stem_, 1.0, "onbekend"))
             sequence.append(stem_)
         self._match_rules(analysis, sequence, max(content_count, 1))
+        if content_count > STORY_WORDS:
+            analysis.lexical_factor = math.sqrt(STORY_WORDS / content_count)
         return analysis
 
     def _match_rules(self, analysis, sequence, content_count):
         present = set(sequence)
-        content = [value for value in sequence if value not in STOPWORDS]
+        content = [value for value in sequence if value not in self.stopwords]
         candidates = {id(rule): rule for s in present for rule in self.rules_by_stem.get(s, ())}
         for rule in candidates.values():
             if not set(rule.stems) <= present:
                 continue
-            if any(part in STOPWORDS for part in rule.stems):
+            if any(part in self.stopwords for part in rule.stems):
                 if not _phrase_matches(sequence, rule.stems, MAX_PHRASE_GAP):
                     continue
             elif not _phrase_matches(content, rule.stems, MAX_CONTENT_GAP):
                 continue
-            covered = sum(1 for s in rule.stems if s not in STOPWORDS) or len(rule.stems)
+            covered = sum(1 for s in rule.stems if s not in self.stopwords) or len(rule.stems)
             coverage = min(1.0, covered / content_count)
             analysis.matched.append((rule, coverage))
             strength = rule.weight * (0.5 + 0.5 * coverage)
@@ -430,6 +452,8 @@ class FinderIndex:
             posting = self.np_postings.get(stem_)
             if posting is not None:
                 scores[posting[0]] += weight * self.idf.get(stem_, 0.0) * posting[1]
+        if analysis.lexical_factor != 1.0:
+            scores *= analysis.lexical_factor
         for key, value in analysis.keys.items():
             scheme = self.by_key.get(key)
             if scheme is not None:

@@ -167,9 +167,10 @@ def _ombudsman_for(index, gemeente):
     candidates = [
         s for s in index.schemes if s.soort == "ombudsman" and (allowed is None or s.idx in allowed)
     ]
+    regional = lambda s: s.bereik == "lijst"  # noqa: E731
     if gemeente not in index.gemeenten:
-        candidates = [s for s in candidates if s.landelijk] or candidates
-    candidates.sort(key=lambda s: (s.landelijk, s.title))
+        candidates = [s for s in candidates if not regional(s)] or candidates
+    candidates.sort(key=lambda s: (not regional(s), s.title))
     return candidates[0].key if candidates else "signaleerpunt"
 
 
@@ -403,7 +404,8 @@ def vinden(request):
         return TemplateResponse(request, "search/vinden_vraag.html", context,
                                 status=400 if error else 200)
     outcome = advise(answers, index)
-    _attach_pages(outcome, language)
+    known = answers.get("gemeente") if answers.get("gemeente") in index.gemeenten else None
+    _attach_pages(outcome, language, known)
     if is_safety(answers):
         return _safety_outcome(request, context, outcome, index, language)
     summary = []
@@ -457,8 +459,9 @@ def _related_cases(answers, outcome):
     return related.context(domains)
 
 
-def _attach_pages(outcome, language):
-    """The scheme pages (steps to take, escalation ladder) in two queries."""
+def _attach_pages(outcome, language, gemeente=None):
+    """The scheme pages (steps to take, escalation ladder) in two queries; the ladder keeps
+    only the next steps that serve `gemeente` (when it is a known municipality)."""
     from verwijsgids.models import Regeling, RegelingVolgendeStap
 
     ids = [item.scheme.page_id for item in outcome.advice if item.scheme]
@@ -468,6 +471,8 @@ def _attach_pages(outcome, language):
         RegelingVolgendeStap.objects.filter(regeling_id__in=ids)
         .select_related("doel").order_by("sort_order")
     ):
+        if gemeente and not step.doel.bedient(gemeente):
+            continue
         ladder.setdefault(step.regeling_id, []).append(step)
     for item in outcome.advice:
         page = pages.get(item.scheme.page_id)

@@ -13,7 +13,6 @@ from portal import generations
 
 from .finder import FinderIndex, Rule, Scheme, rule_stems
 from .models import split_terms
-from .text import stem, words
 
 GENERATION_KEY = "finder:generation"
 _indexes = {}
@@ -44,16 +43,18 @@ def get_index(language="nl"):
     return index
 
 
-def _phrase_stems(text):
-    return tuple(stem(word) for word in words(text))
-
-
-def load_rules():
+def load_rules(language="nl"):
+    """The editors' active synonyms: Dutch ones everywhere, English ones on the English site;
+    stemmed with the analyser of `language` (the index's)."""
     from .models import Synoniem
 
+    languages = ["nl", "en"] if language == "en" else ["nl"]
     rules = []
-    for item in Synoniem.objects.filter(actief=True).prefetch_related("domeinen"):
-        stems_ = rule_stems(item.term)
+    items = Synoniem.objects.filter(actief=True, taal__in=languages).prefetch_related(
+        "domeinen"
+    )
+    for item in items:
+        stems_ = rule_stems(item.term, language)
         if not stems_:
             continue
         rules.append(
@@ -61,7 +62,8 @@ def load_rules():
                 term=item.term,
                 stems=stems_,
                 expansions=tuple(
-                    rule_stems(text) for text in item.uitbreidingen_lijst if rule_stems(text)
+                    rule_stems(text, language) for text in item.uitbreidingen_lijst
+                    if rule_stems(text, language)
                 ),
                 keys=tuple(item.regelingen or ()),
                 domains=tuple(domain.key for domain in item.domeinen.all()),
@@ -74,8 +76,9 @@ def load_rules():
     return rules
 
 
-FIELDS = ("id", "key", "title", "soort", "lijn", "landelijk", "samenvatting", "waarvoor",
-          "voor_wie", "zoekwoorden", "url_path", "organisatie__name")
+FIELDS = ("id", "key", "title", "soort", "lijn", "bereik", "samenvatting", "waarvoor",
+          "voor_wie", "zoekwoorden", "url_path", "organisatie__name",
+          "organisatie__name_en")
 
 
 def _rows(queryset):
@@ -102,12 +105,13 @@ def _rows(queryset):
     return rows
 
 
-def _texts(row):
+def _texts(row, language="nl"):
     return {
         "title": row["title"],
         "zoekwoorden": row["zoekwoorden"] or "",
         "samenvatting": row["samenvatting"] or "",
-        "organisatie": row["organisatie__name"] or "",
+        "organisatie": (row["organisatie__name_en"] if language == "en" else None)
+        or row["organisatie__name"] or "",
         "domeinen": " ".join(name for _key, name in row["domains"]),
         "waarvoor": row["waarvoor"] or "",
         "voor_wie": row["voor_wie"] or "",
@@ -147,7 +151,7 @@ def build_index(language="nl", current_generation=None):
     if locale.pk != default.pk:
         # Dutch questions also work on the English site: index the Dutch texts as well.
         for row in _rows(regelingen_voor(locale=default)):
-            extra_texts[row["key"]] = _texts(row)
+            extra_texts[row["key"]] = _texts(row, "nl")
     urls = _Urls()
     schemes, texts, rules = [], [], []
     seen = set()
@@ -164,23 +168,23 @@ def build_index(language="nl", current_generation=None):
             lijn=row["lijn"],
             domains=frozenset(key for key, _name in row["domains"]),
             gemeenten=frozenset(row["gemeenten"]),
-            landelijk=row["landelijk"],
+            bereik=row["bereik"],
             boost=float(boosts.get(row["key"], 1.0)),
             samenvatting=row["samenvatting"] or "",
             page_id=row["id"],
         )
         schemes.append(scheme)
-        fields = _texts(row)
+        fields = _texts(row, language)
         if row["key"] in extra_texts:
             for name, value in extra_texts[row["key"]].items():
                 fields[name] = f"{fields.get(name, '')} {value}"
         texts.append(fields)
         for phrase in split_terms(row["zoekwoorden"]):
-            stems_ = rule_stems(phrase)
+            stems_ = rule_stems(phrase, language)
             if len(stems_) >= 2:
                 rules.append(Rule(term=phrase, stems=stems_, keys=(row["key"],),
                                   source="zoekwoord"))
-    rules.extend(load_rules())
+    rules.extend(load_rules(language))
     return FinderIndex(
         schemes,
         texts,
@@ -189,6 +193,7 @@ def build_index(language="nl", current_generation=None):
         domeinen=Domein.objects.values_list("key", flat=True),
         generation=current_generation,
         place_names=Gemeente.objects.values_list("name", flat=True),
+        language=language,
     )
 
 

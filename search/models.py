@@ -114,10 +114,19 @@ class Synoniem(index.Indexed, models.Model):
         help_text=_("1 is normaal. Hoger telt zwaarder (maximaal 5)."),
     )
     actief = models.BooleanField(_("actief"), default=True)
+    taal = models.CharField(
+        _("taal"), max_length=2, choices=[("nl", _("Nederlands")), ("en", _("Engels"))],
+        default="nl",
+        help_text=_(
+            "De taal van het woord. Nederlandse woorden werken ook op de Engelse site; "
+            "Engelse woorden alleen op de Engelse site."
+        ),
+    )
 
     base_form_class = SynoniemForm
     panels = [
         FieldPanel("term"),
+        FieldPanel("taal"),
         FieldPanel("uitbreidingen"),
         MultiFieldPanel(
             [

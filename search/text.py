@@ -1,4 +1,9 @@
-"""Dutch text handling for the finder: normalising, tokenising, stop words and stemming.
+"""Text handling for the finder: normalising, tokenising, stop words and stemming.
+
+Dutch is the default (``stem``, ``STOPWORDS``); ``analyser(language)`` gives the stemmer
+and stop words of a language ('en': the English snowball stemmer and
+search/data/stopwords-en.txt, plus the Dutch stop words, since Dutch questions also work
+on the English site).
 
 Everything here is pure Python and deterministic, so the in-memory scorer, the query log
 and the Elasticsearch query builder all see a question the same way.
@@ -7,6 +12,7 @@ and the Elasticsearch query builder all see a question the same way.
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -88,6 +94,51 @@ def stem(word):
         return word
     result = _stemmer.stemWord(word)
     return result if len(result) >= 3 else word
+
+
+_english_stemmer = snowballstemmer.stemmer("english")
+
+
+def _word_list(name):
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return frozenset(
+        word for line in text.splitlines() if not line.startswith("#") for word in line.split()
+    )
+
+
+STOPWORDS_EN = _word_list("stopwords-en.txt")
+
+
+@lru_cache(maxsize=50_000)
+def stem_en(word):
+    """English stem of a folded word (Dutch exceptions kept: Dutch words occur too)."""
+    if word in STEM_EXCEPTIONS:
+        return STEM_EXCEPTIONS[word]
+    if len(word) <= 3 or word.isdigit():
+        return word
+    result = _english_stemmer.stemWord(word)
+    return result if len(result) >= 3 else word
+
+
+class Analyser:
+    """The stemmer and stop words of one language."""
+
+    def __init__(self, language="nl"):
+        self.language = "en" if language == "en" else "nl"
+        if self.language == "en":
+            self.stem, self.stopwords = stem_en, STOPWORDS | STOPWORDS_EN
+        else:
+            self.stem, self.stopwords = stem, STOPWORDS
+
+
+_ANALYSERS = {}
+
+
+def analyser(language="nl"):
+    key = "en" if language == "en" else "nl"
+    if key not in _ANALYSERS:
+        _ANALYSERS[key] = Analyser(key)
+    return _ANALYSERS[key]
 
 
 def is_stopword(word):

@@ -38,7 +38,7 @@ def test_index_has_dutch_analysis_with_folding_and_the_editors_synonyms():
                                    "search_analyzer": "nl_finder_search"}
     assert properties["key"]["type"] == "keyword"
     assert properties["gemeenten"]["type"] == "keyword"
-    assert properties["landelijk"]["type"] == "boolean"
+    assert properties["bereik"]["type"] == "keyword"
 
 
 def test_synonym_lines_are_folded_and_safe():
@@ -68,8 +68,13 @@ def test_query_mirrors_the_scorer_signals_and_filters():
     query = function_score["query"]["bool"]
     assert {"term": {"domains": "zorg"}} in query["filter"]
     gemeente_filter = next(f for f in query["filter"] if "bool" in f)["bool"]
-    assert {"term": {"gemeenten": "haarlem"}} in gemeente_filter["should"]
-    assert {"term": {"landelijk": True}} in gemeente_filter["should"]
+    # The remit rule: every municipality, the listed ones, or all except the listed ones.
+    assert gemeente_filter["should"] == [
+        {"term": {"bereik": "alle"}},
+        {"bool": {"filter": [{"term": {"bereik": "lijst"}}, {"term": {"gemeenten": "haarlem"}}]}},
+        {"bool": {"filter": [{"term": {"bereik": "behalve"}}],
+                  "must_not": [{"term": {"gemeenten": "haarlem"}}]}},
+    ]
     matches = [clause["multi_match"] for clause in query["should"] if "multi_match" in clause]
     assert matches[0]["query"] == "klacht"
     assert "title^3.0" in matches[0]["fields"] and "zoekwoorden^3.0" in matches[0]["fields"]

@@ -492,12 +492,14 @@ def test_altcha_proof_of_work_when_switched_on(
     assert count() == 1
 
 
-def test_rate_limit_uses_forwarded_address_only_behind_a_proxy(rf, settings):
+def test_rate_limit_uses_forwarded_address_only_from_a_trusted_proxy(rf, settings):
     from meldformulier.services import client_hash
 
     one = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
     two = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.6")
-    assert client_hash(one) == client_hash(two)  # header not trusted without a proxy
-    assert "10.0.0.1" not in client_hash(one)
+    settings.TRUSTED_PROXIES = []
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert client_hash(one) == client_hash(two)  # header not trusted from an unknown peer
+    assert "10.0.0.1" not in client_hash(one)
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
     assert client_hash(one) != client_hash(two)

@@ -87,8 +87,15 @@ def test_english_choices_use_the_english_page_and_the_dutch_one_without_translat
     with translation.override("en"):
         by_key = {keuze.key: keuze for keuze in services.regeling_keuzes("wmo")}
     assert by_key["klacht-gemeente"].title == "Complaint about the municipality"
-    assert by_key["klacht-wmo-aanbieder"].title == "Klacht bij de Wmo-aanbieder"  # Dutch only
+    assert by_key["klacht-gemeente"].organisation == "Municipality (complaints handling)"
+    assert by_key["klacht-wmo-aanbieder"].title == "Complaint to the provider of your support (Wmo)"
     assert set(by_key) == set(keys_of(services.regeling_keuzes("wmo")))
+    from verwijsgids.models import Regeling
+
+    Regeling.objects.get(key="klacht-wmo-aanbieder", locale__language_code="en").unpublish()
+    with translation.override("en"):
+        by_key = {keuze.key: keuze for keuze in services.regeling_keuzes("wmo")}
+    assert by_key["klacht-wmo-aanbieder"].title == "Klacht bij de Wmo-aanbieder"  # fallback
 
 
 # --- the form -------------------------------------------------------------------------

@@ -60,6 +60,10 @@ BLIND_SETS = {
     # "Pieter van Foreest" (a care organisation named after a person) stays a false alarm:
     # nothing in the text tells it from a person; only a list of organisations can.
     "pii-blind-3.jsonl": (44, 44, 10, 1),
+    # Indirect identifiers (issue 12). Before the work: 17/37 found, 5/15 clean flagged; with
+    # the rules written before reading this set: 30/37, 4/15; after fixing the classes of
+    # what it missed or flagged (casussen/pii/indirect.py): no longer blind.
+    "pii-blind-4.jsonl": (37, 37, 15, 0),
 }
 
 

@@ -49,7 +49,7 @@ def test_every_job_is_a_task_and_has_a_command_for_doing_it_by_hand():
     commands = get_commands()
     assert {j.name for j in planner.JOBS} == {
         "verstuur_meldingmails", "verwijder_verlopen_meldingen", "verwijder_oude_aanmeldingen",
-        "hervat_nieuwsbrieven",
+        "hervat_nieuwsbrieven", "verwijder_losse_bijlagen",
     }
     for each in planner.JOBS:
         assert isinstance(import_string(each.task), Task), each.task
@@ -88,7 +88,8 @@ def test_environment_changes_or_switches_off_a_schedule(monkeypatch):
     assert next_time("verstuur_meldingmails", morning) == morning.replace(hour=11, minute=0)
     assert planner.trigger(job("verwijder_oude_aanmeldingen")) is None
     ids = {j.id for j in planner.build_scheduler(BackgroundScheduler).get_jobs()}
-    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen", "hervat_nieuwsbrieven"}
+    assert ids == {"verstuur_meldingmails", "verwijder_verlopen_meldingen", "hervat_nieuwsbrieven",
+                   "verwijder_losse_bijlagen"}
 
     monkeypatch.setenv("PLANNER_VERSTUUR_MELDINGMAILS", "elke vijf minuten")
     with pytest.raises(CommandError, match="PLANNER_VERSTUUR_MELDINGMAILS"):
@@ -148,26 +149,9 @@ def test_planner_process_lists_its_jobs_and_keeps_running():
         running.wait(timeout=30)
 
 
-def test_make_serve_starts_web_worker_and_planner(monkeypatch):
+def test_make_serve_starts_web_worker_and_planner():
     from portal import serve
 
-    started = []
-
-    class Process:
-        returncode = 0
-
-        def __init__(self, command, **kwargs):
-            started.append(command[1:])
-
-        def poll(self):
-            return 0
-
-        def wait(self, timeout=None):
-            return 0
-
-    monkeypatch.setattr(serve.subprocess, "Popen", Process)
-    monkeypatch.setattr(serve.os, "wait", lambda: (0, 0))
-    monkeypatch.setattr(sys, "argv", ["serve"])
-    assert serve.main() == 0
-    assert [command[:2] for command in started] == [
+    table, _proxy = serve.programs("127.0.0.1", "8000", 3, proxy=False)
+    assert [table[name][1:3] for name in ("web", "worker", "planner")] == [
         ["-m", "gunicorn"], ["manage.py", "db_worker"], ["manage.py", "planner"]]

@@ -22,29 +22,28 @@ from verwijsgids.reports import overdue_regelingen
 
 pytestmark = pytest.mark.django_db
 
-# The schemes' stable keys (the domain facts), with kind, line and national flag.
+# The schemes' stable keys (the domain facts), with kind, line and remit (bereik).
 FACTS = {
-    "signaleerpunt": ("meldpunt", 0, False),
-    "klacht-gemeente": ("klacht", 1, False),
-    "nationale-ombudsman": ("ombudsman", 2, True),
-    "bezwaar": ("bezwaar", 1, False),
-    "beroep-rechtbank": ("beroep", 2, True),
-    "vertrouwenspersoon-jeugd": ("vertrouwenspersoon", 0, False),
-    "klacht-jeugdhulpaanbieder": ("klacht", 1, False),
-    "klacht-veilig-thuis": ("klacht", 1, False),
-    "klacht-wmo-aanbieder": ("klacht", 1, False),
-    "vertrouwenspersoon-wmo": ("vertrouwenspersoon", 0, False),
-    "klacht-zorgaanbieder": ("klacht", 1, False),
-    "geschilleninstantie-zorg": ("geschil", 2, True),
-    "clientondersteuning": ("clientondersteuning", 0, False),
-    "sociaal-raadslieden": ("clientondersteuning", 0, False),
-    "sociaal-wijkteam": ("clientondersteuning", 0, False),
-    "schuldhulpverlening": ("klacht", 1, False),
-    "participatieraad": ("inspraak", 0, False),
-    "ombudsman-metropool-amsterdam": ("ombudsman", 2, False),
+    "signaleerpunt": ("meldpunt", 0, "lijst"),
+    "klacht-gemeente": ("klacht", 1, "alle"),
+    "nationale-ombudsman": ("ombudsman", 2, "behalve"),
+    "bezwaar": ("bezwaar", 1, "alle"),
+    "beroep-rechtbank": ("beroep", 2, "alle"),
+    "vertrouwenspersoon-jeugd": ("vertrouwenspersoon", 0, "lijst"),
+    "klacht-jeugdhulpaanbieder": ("klacht", 1, "lijst"),
+    "klacht-veilig-thuis": ("klacht", 1, "lijst"),
+    "klacht-wmo-aanbieder": ("klacht", 1, "lijst"),
+    "vertrouwenspersoon-wmo": ("vertrouwenspersoon", 0, "lijst"),
+    "klacht-zorgaanbieder": ("klacht", 1, "lijst"),
+    "geschilleninstantie-zorg": ("geschil", 2, "alle"),
+    "clientondersteuning": ("clientondersteuning", 0, "lijst"),
+    "sociaal-raadslieden": ("clientondersteuning", 0, "lijst"),
+    "sociaal-wijkteam": ("clientondersteuning", 0, "lijst"),
+    "schuldhulpverlening": ("klacht", 1, "lijst"),
+    "participatieraad": ("inspraak", 0, "lijst"),
+    "ombudsman-metropool-amsterdam": ("ombudsman", 2, "lijst"),
 }
-TRANSLATED = ["signaleerpunt", "klacht-gemeente", "nationale-ombudsman", "bezwaar",
-              "vertrouwenspersoon-jeugd"]
+TRANSLATED = list(FACTS)  # every scheme has an English page
 AMSTERDAM = {"amsterdam", "almere", "diemen", "landsmeer", "waterland", "zaanstad"}
 
 
@@ -65,19 +64,19 @@ def scheme(key, locale=None):
 def test_every_fact_key_is_a_live_dutch_page_with_its_kind_line_and_scope():
     live = {r.key: r for r in Regeling.objects.live().filter(locale=nl())}
     assert set(live) == set(FACTS)
-    for key, (soort, lijn, landelijk) in FACTS.items():
+    for key, (soort, lijn, bereik) in FACTS.items():
         page = live[key]
-        assert (page.soort, page.lijn, page.landelijk) == (soort, lijn, landelijk), key
+        assert (page.soort, page.lijn, page.bereik) == (soort, lijn, bereik), key
         assert page.slug == key
         assert page.domeinen.exists(), key
-        assert landelijk or page.gemeenten.exists(), key
+        assert (bereik == "alle") != page.gemeenten.exists(), key
         assert page.samenvatting and page.zoekwoorden, key
 
 
 def test_amsterdam_ombudsman_serves_exactly_its_six_municipalities():
     page = scheme("ombudsman-metropool-amsterdam")
     assert set(page.gemeenten.values_list("key", flat=True)) == AMSTERDAM
-    assert not page.landelijk
+    assert page.bereik == "lijst"
 
 
 def test_contact_details_only_where_the_facts_give_them():
@@ -102,7 +101,7 @@ def test_escalation_ladders_of_the_facts():
     def targets(key):
         return [s.doel.key for s in scheme(key).volgende_stappen.all()]
 
-    assert targets("klacht-gemeente") == ["nationale-ombudsman"]
+    assert targets("klacht-gemeente") == ["nationale-ombudsman", "ombudsman-metropool-amsterdam"]
     assert targets("bezwaar") == ["beroep-rechtbank"]
     assert targets("klacht-zorgaanbieder") == ["geschilleninstantie-zorg"]
     assert targets("klacht-jeugdhulpaanbieder") == ["nationale-ombudsman"]
@@ -119,7 +118,7 @@ def test_english_translations_keep_key_and_scope_and_link_within_english():
         assert set(page.domeinen.all()) == set(source.domeinen.all())
         assert set(page.gemeenten.all()) == set(source.gemeenten.all())
         assert page.vocab_ids == source.vocab_ids
-    step = scheme("klacht-gemeente", en()).volgende_stappen.get()
+    step = scheme("klacht-gemeente", en()).volgende_stappen.first()
     assert step.doel == scheme("nationale-ombudsman", en())
 
 
@@ -212,6 +211,7 @@ def test_admin_form_errors_for_domain_scope_and_self_reference(admin_client):
         "lijn": str(page.lijn), "samenvatting": page.samenvatting,
         "volgende_stappen-TOTAL_FORMS": "1", "volgende_stappen-INITIAL_FORMS": "0",
         "volgende_stappen-MIN_NUM_FORMS": "0", "volgende_stappen-MAX_NUM_FORMS": "1000",
+        "bereik": "lijst",
         "volgende_stappen-0-doel": str(page.pk), "volgende_stappen-0-toelichting": "",
         "volgende_stappen-0-ORDER": "1", "volgende_stappen-0-id": "",
         "comments-TOTAL_FORMS": "0", "comments-INITIAL_FORMS": "0",
@@ -222,7 +222,7 @@ def test_admin_form_errors_for_domain_scope_and_self_reference(admin_client):
     assert response.status_code == 200  # the form is shown again with errors
     form = response.context["form"]
     assert form.errors["domeinen"] == ["Kies minstens één domein."]
-    assert "landelijk" in form.errors["gemeenten"][0]
+    assert "alle gemeenten" in form.errors["gemeenten"][0]
     step_errors = form.formsets["volgende_stappen"].forms[0].errors
     assert "naar zichzelf" in step_errors["doel"][0]
     page.refresh_from_db()
@@ -244,8 +244,8 @@ def test_regelingen_voor_haarlem_never_lists_the_amsterdam_ombudsman():
 
 def test_regelingen_voor_amsterdam_lists_national_schemes_and_its_ombudsman():
     amsterdam = keys(regelingen_voor(gemeente="amsterdam", locale="nl"))
-    assert amsterdam == ["beroep-rechtbank", "geschilleninstantie-zorg", "nationale-ombudsman",
-                         "ombudsman-metropool-amsterdam"]
+    assert amsterdam == ["beroep-rechtbank", "bezwaar", "geschilleninstantie-zorg",
+                         "klacht-gemeente", "ombudsman-metropool-amsterdam"]
 
 
 def test_regelingen_voor_combines_filters():
@@ -362,9 +362,11 @@ def test_renaming_a_domain_updates_the_copies_on_schemes(client):
 
 def test_translation_takes_scope_from_the_dutch_page():
     source = scheme("bezwaar")
+    source.bereik = "lijst"
     source.gemeenten = list(Gemeente.objects.filter(key="haarlem"))
     source.save_revision().publish()
     english = scheme("bezwaar", en())
+    assert english.bereik == "lijst"
     assert list(english.gemeenten.values_list("key", flat=True)) == ["haarlem"]
     assert [g.key for g in english.gemeenten_lijst] == ["haarlem"]
     english.gemeenten = list(Gemeente.objects.all())

@@ -61,15 +61,17 @@ def test_every_fact_key_has_an_api_entry(client):
 def test_entry_content(client):
     item = client.get("/api/regelingen/klacht-gemeente/").json()
     assert item["soort"] == "klacht" and item["lijn"] == 1
-    assert [s["key"] for s in item["volgende_stappen"]] == ["nationale-ombudsman"]
-    assert {g["key"] for g in item["gemeenten"]} == {"haarlem", "zandvoort", "bloemendaal",
-                                                      "heemstede"}
+    assert [s["key"] for s in item["volgende_stappen"]] == [
+        "nationale-ombudsman", "ombudsman-metropool-amsterdam"]
+    assert item["bereik"] == "alle" and item["landelijk"] is True  # every municipality
+    assert item["gemeenten"] == []
     assert item["melden_url"].endswith("/melden/?regeling=klacht-gemeente")
     assert item["controle_status"] == "ok"
     assert "onvriendelijk" in item["zoekwoorden"]
     ombudsman = client.get("/api/regelingen/nationale-ombudsman/").json()
     assert ombudsman["organisatie"]["telefoon"] == "0800-335 55 55"
-    assert ombudsman["landelijk"] is True
+    assert ombudsman["bereik"] == "behalve" and ombudsman["landelijk"] is False
+    assert "zaanstad" in {g["key"] for g in ombudsman["gemeenten"]}
     assert client.get("/api/regelingen/vertrouwenspersoon-wmo/").json()["organisatie"] is None
 
 
@@ -82,7 +84,9 @@ def test_filters_combine(client):
     assert keys(results(client, gemeente="bloemendaal", domein="jeugd", soort="klacht")) == [
         "klacht-gemeente", "klacht-jeugdhulpaanbieder", "klacht-veilig-thuis"]
     assert keys(results(client, soort="ombudsman", gemeente="diemen")) == [
-        "nationale-ombudsman", "ombudsman-metropool-amsterdam"]
+        "ombudsman-metropool-amsterdam"]  # Diemen has its own ombudsman
+    assert keys(results(client, soort="ombudsman", gemeente="haarlem")) == [
+        "nationale-ombudsman"]
     assert keys(results(client, domein="zorg", soort="beroep")) == []
 
 
@@ -95,7 +99,12 @@ def test_english(client):
     assert item["titel"] == "Objecting to a decision"
     assert item["url"].endswith("/en/verwijsgids/bezwaar/")
     assert item["melden_url"].endswith("/en/melden/?regeling=bezwaar")
-    assert client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()["taal"] == "nl"
+    assert client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()["taal"] == "en"
+    from verwijsgids.models import Regeling
+
+    Regeling.objects.get(key="participatieraad", locale__language_code="en").unpublish()
+    fallback = client.get("/api/regelingen/participatieraad/", {"lang": "en"}).json()
+    assert fallback["taal"] == "nl"  # no live translation: the Dutch page
 
 
 def test_pagination(client):

@@ -77,7 +77,12 @@ class RegelingSerializer(serializers.Serializer):
         help_text="1 = eerst naar de organisatie zelf; 2 = daarna; 0 = hulp naast elke stap.",
     )
     domeinen = TermSerializer(many=True)
-    landelijk = serializers.BooleanField(help_text="Werkt voor alle gemeenten.")
+    landelijk = serializers.BooleanField(help_text="Werkt voor alle gemeenten (bereik 'alle').")
+    bereik = serializers.ChoiceField(
+        choices=["alle", "lijst", "behalve"],
+        help_text="'alle': elke gemeente; 'lijst': alleen de gemeenten in 'gemeenten'; "
+        "'behalve': elke gemeente behalve die in 'gemeenten'.",
+    )
     gemeenten = TermSerializer(many=True)
     organisatie = OrganisatieSerializer(allow_null=True)
     samenvatting = serializers.CharField()
@@ -148,9 +153,10 @@ def serialize(regelingen, request):
                 "lijn": r.lijn,
                 "domeinen": [{"key": d.key, "naam": d.label} for d in r.domeinen_lijst],
                 "landelijk": r.landelijk,
+                "bereik": r.bereik,
                 "gemeenten": [{"key": g.key, "naam": g.label} for g in r.gemeenten_lijst],
                 "organisatie": None if org is None else {
-                    "naam": org.name, "website": org.website, "telefoon": org.phone,
+                    "naam": org.label, "website": org.website, "telefoon": org.phone,
                     "email": org.email, "adres": org.address,
                     "bereikbaarheid": org.opening_hours,
                 },
@@ -240,8 +246,8 @@ class VerwijsgidsSchema(AutoSchema):
         return params + [
             OpenApiParameter(
                 "gemeente", OpenApiTypes.STR, enum=[g.key for g in vocab["gemeenten"]],
-                description="Alleen regelingen voor deze gemeente (landelijke regelingen "
-                "tellen altijd mee).",
+                description="Alleen regelingen die deze gemeente bedienen (volgens hun "
+                "bereik).",
             ),
             OpenApiParameter(
                 "domein", OpenApiTypes.STR, enum=[d.key for d in vocab["domeinen"]],

@@ -9,6 +9,8 @@ as they are (editors may have changed them).
 """
 
 import datetime
+import json
+from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Locale
@@ -59,23 +61,35 @@ ALLE_DOMEINEN = [key for key, *_rest in DOMEINEN]
 # Organisations: contact details only where the facts sheet gives them.
 ORGANISATIES = {
     "signaleerpunt": {"name": "SignaLeerpunt sociaal domein",
+                      "name_en": "SignaLeerpunt social domain",
                       "website": "https://signaleerpunt.nl"},
-    "gemeente-klachten": {"name": "Gemeente (klachtbehandeling)"},
-    "gemeente-bezwaar": {"name": "Gemeente (bezwaarschriftencommissie)"},
-    "gemeente": {"name": "Gemeente"},
-    "nationale-ombudsman": {"name": "De Nationale ombudsman", "phone": "0800-335 55 55",
+    "gemeente-klachten": {"name": "Gemeente (klachtbehandeling)",
+                          "name_en": "Municipality (complaints handling)"},
+    "gemeente-bezwaar": {"name": "Gemeente (bezwaarschriftencommissie)",
+                         "name_en": "Municipality (objections committee)"},
+    "gemeente": {"name": "Gemeente", "name_en": "Municipality"},
+    "nationale-ombudsman": {"name": "De Nationale ombudsman", "name_en": "National Ombudsman",
+                            "phone": "0800-335 55 55",
                             "website": "https://nationaleombudsman.nl"},
-    "rechtbank": {"name": "Rechtbank (bestuursrecht)"},
+    "rechtbank": {"name": "Rechtbank (bestuursrecht)",
+                  "name_en": "District court (administrative law)"},
     "akj": {"name": "AKJ", "website": "https://akj.nl"},
-    "jeugdhulpaanbieder": {"name": "Jeugdhulpaanbieder (klachtencommissie jeugdhulp)"},
-    "veilig-thuis": {"name": "Veilig Thuis (klachtencommissie)"},
-    "wmo-aanbieder": {"name": "Wmo-aanbieder"},
-    "zorgaanbieder": {"name": "Klachtenfunctionaris van de zorgaanbieder"},
-    "geschilleninstantie": {"name": "Geschilleninstantie van de zorgaanbieder"},
-    "mee": {"name": "MEE (en andere onafhankelijke cliëntondersteuners)"},
-    "sociaal-raadslieden": {"name": "Sociaal raadslieden"},
-    "participatieraad": {"name": "Participatieraad"},
-    "ombudsman-metropool": {"name": "Ombudsman Metropool Amsterdam"},
+    "jeugdhulpaanbieder": {"name": "Jeugdhulpaanbieder (klachtencommissie jeugdhulp)",
+                           "name_en": "Youth care provider (youth care complaints committee)"},
+    "veilig-thuis": {"name": "Veilig Thuis (klachtencommissie)",
+                     "name_en": "Veilig Thuis (complaints committee)"},
+    "wmo-aanbieder": {"name": "Wmo-aanbieder", "name_en": "Wmo support provider"},
+    "zorgaanbieder": {"name": "Klachtenfunctionaris van de zorgaanbieder",
+                      "name_en": "The care provider's complaints officer"},
+    "geschilleninstantie": {"name": "Geschilleninstantie van de zorgaanbieder",
+                            "name_en": "The care provider's disputes committee"},
+    "mee": {"name": "MEE (en andere onafhankelijke cliëntondersteuners)",
+            "name_en": "MEE (and other independent client supporters)"},
+    "sociaal-raadslieden": {"name": "Sociaal raadslieden",
+                            "name_en": "Social legal advisers (sociaal raadslieden)"},
+    "participatieraad": {"name": "Participatieraad", "name_en": "Participation council"},
+    "ombudsman-metropool": {"name": "Ombudsman Metropool Amsterdam",
+                            "name_en": "Ombudsman Metropolitan Area Amsterdam"},
 }
 
 INDEX_NL = {
@@ -169,7 +183,7 @@ R = [
         "organisatie": "gemeente-klachten",
         "soort": "klacht", "lijn": 1,
         "domeinen": ["gemeente", "wmo", "jeugd", "werk-inkomen", "schulden"],
-        "gemeenten": REGIO,
+        "bereik": "alle",  # Awb chapter 9: every municipality has one
         "samenvatting": (
             "Bent u niet tevreden over hoe de gemeente of het sociaal wijkteam u heeft "
             "behandeld? Dien dan een klacht in bij de gemeente."
@@ -209,7 +223,10 @@ R = [
             "klachtenregeling gemeente, klachtenformulier"
         ),
         "volgende": [("nationale-ombudsman", "Bent u niet tevreden met het antwoord van de "
-                      "gemeente?")],
+                      "gemeente?"),
+                     ("ombudsman-metropool-amsterdam", "Woont u in Amsterdam, Almere, Diemen, "
+                      "Landsmeer, Waterland of Zaanstad? Dan gaat u naar deze ombudsman, niet "
+                      "naar de Nationale ombudsman.")],
         "gecontroleerd": 45,
     },
     {
@@ -218,7 +235,8 @@ R = [
         "organisatie": "nationale-ombudsman",
         "soort": "ombudsman", "lijn": 2,
         "domeinen": ["gemeente", "wmo", "jeugd", "werk-inkomen", "schulden"],
-        "landelijk": True,
+        # Not for municipalities with their own ombudsman.
+        "bereik": "behalve", "gemeenten": METROPOOL_AMSTERDAM,
         "samenvatting": (
             "Heeft de gemeente uw klacht behandeld, maar bent u niet tevreden? Dan kunt u "
             "naar de Nationale ombudsman. Dat is gratis."
@@ -272,7 +290,7 @@ R = [
         "organisatie": "gemeente-bezwaar",
         "soort": "bezwaar", "lijn": 1,
         "domeinen": ["wmo", "jeugd", "werk-inkomen", "schulden"],
-        "gemeenten": REGIO,
+        "bereik": "alle",  # Awb: every municipality
         "samenvatting": (
             "Bent u het niet eens met een besluit van de gemeente? Bijvoorbeeld omdat u geen "
             "hulp of uitkering krijgt? Maak dan binnen 6 weken bezwaar."
@@ -324,7 +342,7 @@ R = [
         "organisatie": "rechtbank",
         "soort": "beroep", "lijn": 2,
         "domeinen": ["wmo", "jeugd", "werk-inkomen", "schulden"],
-        "landelijk": True,
+        "bereik": "alle",
         "samenvatting": (
             "Bent u het niet eens met de beslissing op uw bezwaar? Dan kunt u binnen 6 weken "
             "in beroep gaan bij de rechtbank."
@@ -597,7 +615,7 @@ R = [
         "key": "geschilleninstantie-zorg",
         "title": "Geschilleninstantie zorg",
         "organisatie": "geschilleninstantie",
-        "soort": "geschil", "lijn": 2, "domeinen": ["zorg"], "landelijk": True,
+        "soort": "geschil", "lijn": 2, "domeinen": ["zorg"], "bereik": "alle",
         "samenvatting": (
             "Heeft de zorgaanbieder uw klacht behandeld, maar is het niet opgelost? Dan kunt "
             "u naar de geschilleninstantie. Die doet een bindende uitspraak."
@@ -1061,6 +1079,9 @@ def _organisaties():
         org = Organisatie.objects.filter(name=fields["name"]).first()
         if org is None:
             org = Organisatie.objects.create(**fields)
+        elif fields.get("name_en") and not org.name_en:
+            org.name_en = fields["name_en"]
+            org.save(update_fields=["name_en"])
         result[ref] = org
     return result
 
@@ -1097,7 +1118,7 @@ def load_pages(command=None):
                 key=spec["key"],
                 soort=spec["soort"],
                 lijn=spec["lijn"],
-                landelijk=spec.get("landelijk", False),
+                bereik=spec.get("bereik", "lijst"),
                 organisatie=orgs.get(spec["organisatie"]) if spec["organisatie"] else None,
                 search_description=spec["samenvatting"],
                 laatst_gecontroleerd=(
@@ -1130,15 +1151,43 @@ def load_pages(command=None):
         for field, value in INDEX_EN.items():
             setattr(index_en, field, value)
         _publish(index_en)
-    for key, texts in EN.items():
+    extra = _en_data()
+    for key, texts in {**EN, **{k: v for k, v in extra.items() if "title" in v}}.items():
         source = pages[key]
         if source.get_translation_or_none(en) is not None:
             continue
         translated = source.copy_for_translation(en)
         for field, value in texts.items():
-            setattr(translated, field, value)
+            if field != "volgende":
+                setattr(translated, field, value)
         translated.search_description = texts["samenvatting"]
         _publish(translated)
+    _translate_ladder_notes(pages, en, extra)
+
+
+def _en_data():
+    """English texts kept as data (verwijsgids/data/demo_en.json)."""
+    path = Path(__file__).parent / "data" / "demo_en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def _translate_ladder_notes(pages, en, extra):
+    """English notes on the English ladders, where they still carry the Dutch note."""
+    for key, texts in extra.items():
+        notes = texts.get("volgende") or []
+        page = pages[key].get_translation_or_none(en)
+        if page is None or not notes:
+            continue
+        dutch = [s.toelichting for s in pages[key].volgende_stappen.order_by("sort_order")]
+        steps = list(page.volgende_stappen.order_by("sort_order"))
+        changed = False
+        for step, note_nl, note_en in zip(steps, dutch, notes, strict=False):
+            if step.toelichting == note_nl and note_en != note_nl:
+                step.toelichting, changed = note_en, True
+        if changed:
+            page.volgende_stappen = steps
+            _publish(page)
 
 
 def load(command):

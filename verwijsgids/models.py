@@ -7,7 +7,7 @@ Content model
 - `VerwijsgidsIndexPage`: the directory (slug ``verwijsgids``), one per language.
 - `Regeling`: one scheme, a page under the index. ``key`` is the stable identifier: the
   same in every language, unique, and it cannot change once the page was published.
-  Domains, municipalities and ``landelijk`` belong to the scheme, not to a language: a
+  Domains, municipalities and the remit (``bereik``) belong to the scheme, not to a language: a
   translation always takes them over from the page in the default language (see
   `Regeling.save`), so a filter gives the same schemes in every language.
 - `RegelingVolgendeStap`: the escalation ladder, "Kwam u er niet uit? Dan ...".
@@ -17,8 +17,11 @@ For other apps (finder, meldformulier)
 ``regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallback=False)``
 returns a QuerySet of live, public ``Regeling`` pages (never drafts or unpublished pages):
 
-- ``gemeente``: a `Gemeente`, a `Term` or a key. Keeps national schemes (``landelijk=True``)
-  and schemes whose ``gemeenten`` include it. ``domein``: a `Domein`, a `Term` or a key.
+- ``gemeente``: a `Gemeente`, a `Term` or a key. Keeps the schemes whose remit (``bereik``)
+  serves it: ``alle`` (every municipality), ``lijst`` (only the listed ``gemeenten``) or
+  ``behalve`` (every municipality except the listed ones; the Nationale ombudsman is not for
+  municipalities with their own ombudsman). ``bedient(bereik, keys, gemeente)`` is the same
+  rule in Python, for the finder's index. ``domein``: a `Domein`, a `Term` or a key.
   ``soort``: a key from ``SOORT_KEYS``. Unknown keys raise ``Gemeente.DoesNotExist`` /
   ``Domein.DoesNotExist`` / ``ValueError`` (check input first with ``is_valid_key`` and
   ``vocabulaires()``, or catch them and answer 400).
@@ -36,6 +39,9 @@ Each page has ``key``, ``title``, ``url``, ``soort``, ``lijn``, ``samenvatting``
 ``zoekwoorden_lijst``, ``controle_status`` and ``melden_url()``; ``domeinen_lijst`` and
 ``gemeenten_lijst`` come from the copy in ``vocab_ids`` (no query). Use
 ``.select_related("organisatie", "locale")`` when you render many.
+
+``stappen_per_gemeente()`` gives, per municipality, its first step (own complaint
+procedure) and second step (ombudsman): the admin and the check report use it.
 
 ``vocabulaires()`` gives all domains and municipalities as `Term` objects (key, name,
 label), cached until one changes: use it to validate ``gemeente``/``domein`` parameters.
@@ -78,13 +84,28 @@ def is_valid_key(value):
     return isinstance(value, str) and len(value) <= 80 and bool(KEY_RE.match(value))
 
 
-@register_snippet
 class Gemeente(Vocabulary):
     """A municipality. Other municipalities can join: add one here, no code change."""
 
     cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("name_en"), FieldPanel("key"), FieldPanel("cbs_code")]
+
+    def _stappen(self, position):
+        for term, *steps in stappen_per_gemeente():
+            if term.key == self.key:
+                return ", ".join(r.title for r in steps[position]) or _("Geen")
+        return _("Geen")
+
+    def eerste_stap(self):
+        return self._stappen(0)
+
+    eerste_stap.short_description = _("Eerste stap (klacht bij de gemeente)")
+
+    def tweede_stap(self):
+        return self._stappen(1)
+
+    tweede_stap.short_description = _("Tweede stap (ombudsman)")
 
     class Meta(Vocabulary.Meta):
         verbose_name = _("gemeente")
@@ -117,6 +138,10 @@ class Organisatie(models.Model):
     invalidates_page_cache = True
 
     name = models.CharField(_("naam"), max_length=200)
+    name_en = models.CharField(
+        _("naam (Engels)"), max_length=200, blank=True,
+        help_text=_("Leeg: de Engelse pagina's tonen de Nederlandse naam."),
+    )
     website = models.URLField(_("website"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -124,7 +149,8 @@ class Organisatie(models.Model):
     opening_hours = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("website"), FieldPanel("phone"), FieldPanel("email"),
+        FieldPanel("name"), FieldPanel("name_en"), FieldPanel("website"), FieldPanel("phone"),
+        FieldPanel("email"),
         FieldPanel("address"), FieldPanel("opening_hours"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -136,6 +162,11 @@ class Organisatie(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the active language (English when there is one)."""
+        return localized_name(self.name, self.name_en)
 
     @property
     def has_contact(self):
@@ -154,6 +185,22 @@ SOORTEN = [
     ("inspraak", _("Inspraak en advies over beleid")),
 ]
 SOORT_KEYS = [key for key, _label in SOORTEN]
+
+BEREIK = [
+    ("alle", _("Alle gemeenten")),
+    ("lijst", _("Alleen de gekozen gemeenten")),
+    ("behalve", _("Alle gemeenten, behalve de gekozen gemeenten")),
+]
+
+
+def bedient(bereik, gemeente_keys, gemeente):
+    """Whether a scheme with remit `bereik` and listed municipalities serves `gemeente` (key)."""
+    if bereik == "alle":
+        return True
+    if bereik == "behalve":
+        return gemeente not in gemeente_keys
+    return gemeente in gemeente_keys
+
 
 LIJNEN = [
     (0, _("Hulp en advies, naast elke stap")),
@@ -210,14 +257,15 @@ class RegelingForm(WagtailAdminPageForm):
         cleaned = super().clean()
         if "domeinen" in self.fields and not cleaned.get("domeinen"):
             self.add_error("domeinen", _("Kies minstens één domein."))
-        if (
-            "gemeenten" in self.fields
-            and not cleaned.get("landelijk")
-            and not cleaned.get("gemeenten")
+        bereik = cleaned.get("bereik")
+        if "gemeenten" in self.fields and bereik in ("lijst", "behalve") and not cleaned.get(
+            "gemeenten"
         ):
             self.add_error(
                 "gemeenten",
-                _("Kies minstens één gemeente, of vink 'landelijk' aan."),
+                _("Kies minstens één gemeente, of kies bij 'bereik' voor alle gemeenten.")
+                if bereik == "lijst"
+                else _("Kies de gemeenten waarvoor deze regeling niet werkt."),
             )
         return cleaned
 
@@ -262,13 +310,20 @@ class Regeling(BasePage):
         Domein, verbose_name=_("domeinen"), related_name="regelingen",
         help_text=_("Minstens één."),
     )
-    landelijk = models.BooleanField(
-        _("landelijk"), default=False,
-        help_text=_("Aanvinken als de regeling voor alle gemeenten werkt."),
+    bereik = models.CharField(
+        _("bereik"), max_length=10, choices=BEREIK, default="lijst",
+        help_text=_(
+            "Voor welke gemeenten werkt deze regeling? Bijvoorbeeld: de klachtenregeling van "
+            "de gemeente werkt overal; de Nationale ombudsman overal, behalve in gemeenten met "
+            "een eigen ombudsman."
+        ),
     )
     gemeenten = ParentalManyToManyField(
         Gemeente, verbose_name=_("gemeenten"), related_name="regelingen", blank=True,
-        help_text=_("Voor welke gemeenten? Laat leeg als de regeling landelijk is."),
+        help_text=_(
+            "Bij 'alleen de gekozen gemeenten': waar de regeling werkt. Bij 'behalve': waar "
+            "zij niet werkt. Bij 'alle gemeenten' telt deze lijst niet mee."
+        ),
     )
     samenvatting = models.TextField(
         _("samenvatting"), max_length=400,
@@ -315,7 +370,7 @@ class Regeling(BasePage):
                 FieldRowPanel([FieldPanel("soort"), FieldPanel("lijn")]),
                 FieldPanel("organisatie"),
                 FieldPanel("domeinen", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("landelijk"),
+                FieldPanel("bereik", widget=forms.RadioSelect),
                 FieldPanel("gemeenten", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Indeling"),
@@ -347,7 +402,7 @@ class Regeling(BasePage):
         index.FilterField("key"),
         index.FilterField("soort"),
         index.FilterField("lijn"),
-        index.FilterField("landelijk"),
+        index.FilterField("bereik"),
         index.FilterField("laatst_gecontroleerd"),
         index.RelatedFields("organisatie", [index.SearchField("name")]),
         index.RelatedFields("domeinen", [index.SearchField("name")]),
@@ -365,6 +420,20 @@ class Regeling(BasePage):
 
     def __str__(self):
         return self.title
+
+    @property
+    def landelijk(self):
+        """For every municipality (remit 'alle')."""
+        return self.bereik == "alle"
+
+    @landelijk.setter
+    def landelijk(self, value):
+        self.bereik = "alle" if value else "lijst"
+
+    def bedient(self, gemeente):
+        """Whether this scheme serves municipality `gemeente` (a key, `Gemeente` or `Term`)."""
+        key = getattr(gemeente, "key", gemeente)
+        return bedient(self.bereik, {g.key for g in self.gemeenten_lijst}, key)
 
     # --- validation -----------------------------------------------------------------
 
@@ -432,7 +501,9 @@ class Regeling(BasePage):
         if source is not None:
             self.domeinen = list(source.domeinen.all())
             self.gemeenten = list(source.gemeenten.all())
-            self.landelijk = source.landelijk
+            self.bereik = source.bereik
+        if full_save and self.bereik == "alle" and self.gemeenten.all():
+            self.gemeenten = []  # the list means nothing for 'every municipality'
         if full_save:
             self.vocab_ids = vocab_snapshot(self.domeinen.all(), self.gemeenten.all())
         result = super().save(*args, **kwargs)
@@ -476,7 +547,7 @@ class Regeling(BasePage):
             other.domeinen.commit()
             other.gemeenten.set(gemeenten)
             other.gemeenten.commit()
-        others.update(landelijk=self.landelijk, vocab_ids=self.vocab_ids)
+        others.update(bereik=self.bereik, vocab_ids=self.vocab_ids)
 
     # --- presentation ----------------------------------------------------------------
 
@@ -532,7 +603,7 @@ class Regeling(BasePage):
             "inLanguage": self.locale.language_code if self.locale_id else "nl",
         }
         if self.organisatie_id and self.organisatie:
-            provider = {"@type": "GovernmentOrganization", "name": self.organisatie.name}
+            provider = {"@type": "GovernmentOrganization", "name": self.organisatie.label}
             if self.organisatie.website:
                 provider["url"] = self.organisatie.website
             if self.organisatie.phone:
@@ -540,7 +611,7 @@ class Regeling(BasePage):
             if self.organisatie.email:
                 provider["email"] = self.organisatie.email
             data["provider"] = provider
-        if self.landelijk:
+        if self.bereik in ("alle", "behalve"):
             data["areaServed"] = {"@type": "Country", "name": "Nederland"}
         else:
             data["areaServed"] = [
@@ -711,10 +782,15 @@ def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallbac
             gemeente = next(
                 (g for g in vocabulaires()["gemeenten"] if g.key == gemeente), None
             ) or Gemeente.objects.get(key=gemeente)
-        serving = Regeling.gemeenten.through.objects.filter(gemeente_id=gemeente.pk).values(
+        listed = Regeling.gemeenten.through.objects.filter(gemeente_id=gemeente.pk).values(
             "regeling_id"
         )
-        qs = qs.filter(Q(landelijk=True) | Q(id__in=serving))
+        # Same rule as `bedient()`.
+        qs = qs.filter(
+            Q(bereik="alle")
+            | Q(bereik="lijst", id__in=listed)
+            | (Q(bereik="behalve") & ~Q(id__in=listed))
+        )
     if domein is not None:
         if not isinstance(domein, Domein | Term):
             domein = next(
@@ -729,3 +805,32 @@ def regelingen_voor(gemeente=None, domein=None, soort=None, locale=None, fallbac
             raise ValueError(f"onbekende soort: {soort!r}")
         qs = qs.filter(soort=soort)
     return qs
+
+
+# Which schemes are a municipality's first and second step for a complaint about itself.
+EERSTE_STAP = {"domein": "gemeente", "lijn": 1}
+TWEEDE_STAP = {"domein": "gemeente", "lijn": 2}
+
+
+def stappen_per_gemeente(locale=None):
+    """[(Term, [first-step Regeling], [second-step Regeling])] for every municipality.
+
+    First step: live schemes in domain 'gemeente' on line 1 that serve it (its own complaint
+    procedure); second step: the same on line 2 (an ombudsman). Uses `regelingen_voor`, so
+    the admin, the report and the public pages agree.
+    """
+    locale = locale or settings.LANGUAGE_CODE
+    rows = []
+    candidates = {
+        lijn: attach_vocabulaires(
+            regelingen_voor(domein="gemeente", locale=locale).filter(lijn=lijn).order_by("title")
+        )
+        for lijn in (1, 2)
+    }
+    for gemeente in vocabulaires()["gemeenten"]:
+        rows.append((
+            gemeente,
+            [r for r in candidates[1] if r.bedient(gemeente.key)],
+            [r for r in candidates[2] if r.bedient(gemeente.key)],
+        ))
+    return rows

@@ -1,4 +1,5 @@
-"""Admin report: schemes whose details were never checked or were checked > 12 months ago."""
+"""Admin report: schemes whose details were never checked or were checked > 12 months ago,
+and municipalities without a first step (no complaint procedure of their own serves them)."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -6,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from .models import CHECK_MAX_AGE, Regeling
+from .models import CHECK_MAX_AGE, Regeling, stappen_per_gemeente
+
+
+def gemeenten_zonder_eerste_stap():
+    """Municipalities (`Term`) that no live first step (own complaint procedure) serves."""
+    return [gemeente for gemeente, eerste, _tweede in stappen_per_gemeente() if not eerste]
 
 
 def overdue_regelingen():
@@ -35,6 +41,7 @@ class ControleReportView(ReportView):
     index_url_name = "verwijsgids_controle"
     index_results_url_name = "verwijsgids_controle_results"
     paginate_by = 50
+    results_template_name = "verwijsgids/admin/controle_results.html"
     columns = [
         TitleColumn(
             "title", label=_("Regeling"),
@@ -54,6 +61,11 @@ class ControleReportView(ReportView):
 
     def get_queryset(self):
         return overdue_regelingen()
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["zonder_eerste_stap"] = gemeenten_zonder_eerste_stap()
+        return context
 
     def user_can_see(self, user):
         return user.is_active and user.has_perm("wagtailadmin.access_admin")

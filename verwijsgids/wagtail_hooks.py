@@ -2,7 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import Gemeente
 from .reports import ControleReportView
 
 
@@ -26,3 +29,13 @@ def register_controle_report_menu_item():
         icon_name="warning",
         order=150,
     )
+
+
+class GemeenteViewSet(SnippetViewSet):
+    """Municipalities, with the first and second step each one has."""
+
+    model = Gemeente
+    list_display = ["name", "key", "eerste_stap", "tweede_stap"]
+
+
+register_snippet(GemeenteViewSet)

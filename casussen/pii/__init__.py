@@ -11,9 +11,10 @@ inwoner van Oudewater").
 """
 
 import re
+from collections import OrderedDict
 from dataclasses import asdict, dataclass
 
-from . import allowlist, english, rules
+from . import allowlist, english, indirect, normalise, rules
 
 KIND_LABELS = {
     "naam": "naam",
@@ -29,12 +30,23 @@ KIND_LABELS = {
     "kenteken": "kenteken",
     "leeftijd": "leeftijd (met andere herkenbare details)",
     "kenmerk": "kenmerk dat maar bij één persoon past",
+    "school": "school van een kind",
+    "social-media": "social-media-account",
+    "te-lang": "tekst te lang om te controleren (maak hem korter of verdeel hem)",
+    "niet-beschikbaar": (
+        "De privacycontrole is nu niet beschikbaar, dus publiceren kan niet. Uw tekst is "
+        "bewaard. Vraag de beheerder de site opnieuw te starten met ‘make serve’."
+    ),
 }
+
+# Longer texts are not scanned (a case story field is a few paragraphs): they are one
+# finding, so they cannot be published unchecked, and a request never hangs on them.
+MAX_SCAN_CHARS = 10_000
 
 # When two findings overlap, the more specific kind names the merged finding.
 PRIORITY = [
     "iban", "bsn", "e-mailadres", "telefoonnummer", "kenteken", "postcode", "geboortedatum",
-    "datum", "adres", "dossiernummer", "naam", "leeftijd", "kenmerk",
+    "datum", "adres", "social-media", "dossiernummer", "naam", "school", "leeftijd", "kenmerk",
 ]
 
 TITLE_PREFIX_RE = re.compile(
@@ -279,6 +291,8 @@ def _organisation_contact(text, start, kind, allowed, name_spans, known_name=Non
             return False
     lo, hi = rules.sentence_of(text, start)
     sentence = text[lo:hi]
+    if kind in ("adres", "postcode") and _after_a_public_place(text, start, lo, allowed):
+        return True
     if any(lo <= s < hi for s, _ in name_spans) or rules.PERSON_CUE_RE.search(sentence):
         return False
     if not rules.CONTACT_CUE_RE.search(sentence):
@@ -289,6 +303,28 @@ def _organisation_contact(text, start, kind, allowed, name_spans, known_name=Non
         _institution_word(m.group(), known_name)
         for m in re.finditer(rf"(?<![\w-])[{rules.UPPER}][\w-]+", sentence)
     )
+
+
+# "het gemeentehuis aan de Grote Markt 2", "Bibliotheek Schalkwijk, Fie Carelsenplein 1".
+PLACE_BEFORE_ADDRESS_RE = re.compile(
+    r"(?:\s*(?:,|:|\(|aan\s+de|aan\s+het|op\s+de|op\s+het|in\s+de|aan|op|te|aan\s+'t)\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _after_a_public_place(text, start, lo, allowed):
+    """An address right after a public building or an organisation is that place's address."""
+    before = text[lo:start]
+    glue = PLACE_BEFORE_ADDRESS_RE.search(before)
+    if not glue:
+        return False
+    head = before[: glue.start()]
+    word = re.search(r"([\w'-]+)(?:\s+[A-Z][\w'-]*){0,2}\s*$", head)
+    if not word:
+        return False
+    if rules.PUBLIC_BUILDING_RE.fullmatch(word.group(1)) or _institution_word(word.group(1)):
+        return True
+    return any(e >= lo + glue.start() - 1 and s < lo + glue.start() for s, e in allowed)
 
 
 def _inside(span, spans):
@@ -310,17 +346,60 @@ def _merge(candidates, text):
 
 
 def scan(text, use_deduce=True):
-    """All personal data found in `text`, in order, as non-overlapping `Finding`s."""
+    """All personal data found in `text`, in order, as non-overlapping `Finding`s.
+
+    Offsets are into `text` as given. HTML tags and entities, invisible characters (zero
+    width, soft hyphens, direction marks), wide or styled letters and look-alike letters
+    from other scripts are read as the plain text a reader sees.
+    """
     if not text or not text.strip():
         return []
+    if len(text) > MAX_SCAN_CHARS:
+        return [Finding(0, 0, "", "te-lang")]
+    terms = allowlist.terms()
+    key = (text, use_deduce)
+    cached = _recent.get(key)
+    if cached is not None and cached[0] is terms:
+        _recent.move_to_end(key)
+        return list(cached[1])
+    findings = _scan_plain(text, use_deduce)
+    _recent[key] = (terms, tuple(findings))
+    if len(_recent) > RECENT_SIZE:
+        _recent.popitem(last=False)
+    return findings
+
+
+# The editor scans the same texts again on every open: recent results are kept per process
+# (as long as the list of organisations they were checked against is the same).
+RECENT_SIZE = 1024
+_recent = OrderedDict()
+
+
+def _scan_plain(text, use_deduce):
+    plain, offsets = normalise.plain_text(text)
+    if plain != text:
+        return [
+            Finding(offsets[f.start], offsets[f.end - 1] + 1,
+                    text[offsets[f.start]:offsets[f.end - 1] + 1], f.kind)
+            for f in _scan(plain, use_deduce) if f.end > f.start
+        ]
+    return _scan(text, use_deduce)
+
+
+def _scan(text, use_deduce=True):
+    if not text.strip():
+        return []
     candidates = []
-    for rule in rules.RULES:
+    for rule in rules.RULES + indirect.RULES:
         candidates.extend(rule(text))
     known_name = None
     if use_deduce:
+        from .engine import is_common_word, is_first_name, is_surname
         from .engine import is_known_name as known_name
 
         candidates.extend(_from_deduce(text))
+        candidates.extend(
+            indirect.find_lowercase_names(text, is_first_name, is_surname, is_common_word))
     candidates.extend(rules.find_names(text, known_name))
     candidates.extend(english.find(text, known_name))
     english_text = english.looks_english(text)
@@ -358,6 +437,9 @@ def scan(text, use_deduce=True):
         if kind == "datum" and rules.is_public_date(text, start, name_spans):
             continue
         kept.append((start, end, kind))
+    # Laws and their articles are public: "artikel 2.3.5 lid 1 Wmo 2015", "art. 7:1 Awb".
+    articles = [(m.start(), m.end()) for m in rules.ARTICLE_RE.finditer(text)]
+    kept = [c for c in kept if not _inside((c[0], c[1]), articles)]
     kept.sort()
 
     # An exact age counts only next to another identifying detail in the same sentence.

@@ -212,6 +212,12 @@ UNIQUE_PERSON_RE = re.compile(
     re.IGNORECASE,
 )
 
+ARTICLE_RE = re.compile(
+    r"\b(?:artikel|artikelen|art\.|lid|hoofdstuk|paragraaf|§)\s*\d+(?:[.:]\d+[a-z]?)*[a-z]?"
+    r"(?:\s*(?:,|en|t/m|tot)\s*\d+(?:[.:]\d+[a-z]?)*)*(?:\s+lid\s+\d+)?(?:\s+(?:onder|sub)\s+[a-z]\b)?",
+    re.IGNORECASE,
+)
+
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[\"'“(]?[A-Z0-9])|\n+")
 
 
@@ -235,7 +241,9 @@ PUBLIC_CUE_RE = re.compile(
     r"staatssecretaris|provincie|Tweede\s+Kamer|inloopavond|informatieavond|bijeenkomst|"
     r"vergadering|themabijeenkomst|webinar|conferentie|symposium|storm|noodweer|overstroming|"
     r"wateroverlast|hittegolf|verkiezingen|wie|iedereen|huishoudens|inwoners|bewoners|"
-    r"organiseert|organiseren|treedt|van\s+kracht|in\s+werking)(?![\w-])",
+    r"organiseert|organiseren|treedt|van\s+kracht|in\s+werking)(?![\w-])"
+    r"|\b(?:raad|motie|amendement|raadsvoorstel|raadsbesluit|commissie)(?![\w-])"
+    r"|\b\w+(?:vergadering|bijeenkomst|zitting|debat|commissie)(?![\w-])",
     re.IGNORECASE,
 )
 # An organisation's contact details: "bereikbaar op", "bel ... op", opening hours, a visit.
@@ -417,6 +425,8 @@ def find_file_numbers(text):
             continue
         if m.group(0).lower().startswith("nummer") and len(digits) < 4:
             continue
+        if digits.startswith("0") and _valid_phone(digits):
+            continue  # "het nummer 0800-2000": a phone number; find_phones judges it
         yield m.start(1), end, "dossiernummer"
     for pattern in CODE_RES:
         for m in pattern.finditer(text):
@@ -569,7 +579,7 @@ def find_ages(text):
                 continue
             if APPROX_BEFORE_RE.search(text[max(0, m.start() - 25) : m.start()]):
                 continue
-            if RANGE_AFTER_RE.match(text[m.end(1) :]) or re.search(r"(?:tot|en|-|–)\s*$", text[max(0, m.start(1) - 6) : m.start(1)]):
+            if RANGE_AFTER_RE.match(text[m.end(1) :]) or re.search(r"(?:\b(?:tot|en)|[-–])\s*$", text[max(0, m.start(1) - 6) : m.start(1)]):
                 continue
             yield m.start(1), m.end(1), "leeftijd"
 

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables are documented in README.md."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,10 +65,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.inputguard.InputGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -82,6 +85,29 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# --- admin accounts (issue 18) ---
+# Failed logins: after AXES_FAILURE_LIMIT failures an account, and separately a client, is
+# locked out for the cool-off time. Counted in the cache (no addresses in the database); the
+# client is the salted hash of portal/ratelimit.py's trust model.
+MIDDLEWARE.append("portal.adminguard.PasswordResetLimitMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_id"
+AXES_LOCKOUT_TEMPLATE = "portal/login_locked.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password-reset mails: per client per hour (and per address, portal/mail_limits.py).
+ADMIN_PASSWORD_RESET_LIMIT = int(os.environ.get("ADMIN_PASSWORD_RESET_LIMIT", "5"))
+# Sessions expire: 8 hours after login (also the answers of an unfinished melding).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -133,11 +159,18 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.cache.LockedFileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Query parameters the public pages read: only these make a page-cache key. A request with
+# any other parameter (or a very long value) is served without the cache, so nobody can
+# grow the cache with made-up query strings.
+PAGE_CACHE_QUERY_PARAMETERS = (
+    "q", "pagina", "page", "domein", "soort", "gemeente", "thema", "jaar", "uitkomst",
+    "kwartaal", "organisatie", "regeling", "stap", "bron", "dagen",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -238,7 +271,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No personal data in logs: truncated addresses, no query strings or tokens, no e-mail
+    # addresses (portal/privatelog.py).
+    "filters": {"private": {"()": "portal.privatelog.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
@@ -256,6 +292,12 @@ MELDINGEN_NABELLEN_DAGEN = int(os.environ.get("MELDINGEN_NABELLEN_DAGEN", "14"))
 MELDINGEN_RATE_LIMIT_ENABLED = env_bool("MELDINGEN_RATE_LIMIT_ENABLED", True)
 MELDINGEN_RATE_LIMIT = int(os.environ.get("MELDINGEN_RATE_LIMIT", "10"))  # meldingen ...
 MELDINGEN_RATE_LIMIT_SECONDS = int(os.environ.get("MELDINGEN_RATE_LIMIT_SECONDS", "3600"))  # per
+# Upload quotas (meldformulier/quota.py): files per client per window, total size of the
+# private attachment folder, and when files no melding took are deleted.
+MELDINGEN_UPLOADS_PER_CLIENT = int(os.environ.get("MELDINGEN_UPLOADS_PER_CLIENT", "15"))
+MELDINGEN_UPLOADS_WINDOW = int(os.environ.get("MELDINGEN_UPLOADS_WINDOW", "3600"))
+MELDINGEN_UPLOADS_TOTAL_MB = int(os.environ.get("MELDINGEN_UPLOADS_TOTAL_MB", "2048"))
+MELDINGEN_LOOSE_FILES_SECONDS = int(os.environ.get("MELDINGEN_LOOSE_FILES_SECONDS", "3600"))
 # Optional ALTCHA proof-of-work on the last step (no third party involved).
 MELDINGEN_ALTCHA_ENABLED = env_bool("MELDINGEN_ALTCHA_ENABLED", False)
 # Sending e-mail about a melding: attempts before giving up, first back-off in seconds.
@@ -270,6 +312,12 @@ CSRF_FAILURE_VIEW = "meldformulier.views.csrf_failure"
 NIEUWSBRIEF_RATE_LIMIT = int(os.environ.get("NIEUWSBRIEF_RATE_LIMIT", "5"))
 NIEUWSBRIEF_RATE_LIMIT_WINDOW = int(os.environ.get("NIEUWSBRIEF_RATE_LIMIT_WINDOW", "3600"))
 
+# --- mail to typed addresses (portal/mail_limits.py) ---
+# Posts per client per hour of forms that mail a typed address (learning-session
+# registration), and mails per address per day (registration and melding confirmation).
+MAIL_FORM_LIMIT = int(os.environ.get("MAIL_FORM_LIMIT", "10"))
+MAIL_PER_ADDRESS_LIMIT = int(os.environ.get("MAIL_PER_ADDRESS_LIMIT", "3"))
+
 # --- kennisbank ---
 # Fictional demo meldingen (for the demo quarterly reports) are generated by `load_demo` only
 # when DEBUG is on or this is set; never under the production settings.
@@ -280,14 +328,17 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1,
     "portal.apilimits.ApiLimitsMiddleware",
 )
-# Requests per window per client (hashed IP) on /api/; 0 switches the limit off. Addresses in
-# API_RATE_LIMIT_EXEMPT (default: this machine, for health checks, benchmarks, evaluations)
-# are not limited.
-API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "1200"))
-API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "127.0.0.1,::1")
+# Requests per window per client (hashed IP) on /api/; 0 switches the limit off. The default
+# (2 per second on average) trips well before one client can fill the server's workers.
+# Client addresses in API_RATE_LIMIT_EXEMPT (default: none; e.g. a benchmark) are not limited.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_LIMIT_EXEMPT = env_list("API_RATE_LIMIT_EXEMPT", "")
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 # The "Snel weg" (quick exit) button: a neutral site that replaces the page.
 SNEL_WEG_URL = os.environ.get("SNEL_WEG_URL", "https://www.buienradar.nl/")
+# Client addresses (portal/ratelimit.py): X-Forwarded-For is read only from these peers
+# (addresses or networks of our own reverse proxy), and only the entry it appended.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")

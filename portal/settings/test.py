@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Axes counts failed logins in the cache; the tests' locmem cache is one process, which is
+# all a test needs (production uses Redis or the locked file cache).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]
