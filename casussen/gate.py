@@ -104,10 +104,8 @@ def hide_unapproved(pages):
     """Leave out of a Page queryset the live cases whose live revision was not approved."""
     from .models import Casus
 
-    hidden = list(
-        Casus.objects.filter(live=True).exclude(approved_q()).values_list("pk", flat=True)
-    )
-    return pages.filter(~Q(pk__in=hidden)) if hidden else pages
+    hidden = Casus.objects.filter(live=True).exclude(approved_q()).values("pk")
+    return pages.filter(~Q(pk__in=hidden))  # a subquery: no extra query per request
 
 
 # --- refusals ----------------------------------------------------------------------------

@@ -60,7 +60,7 @@ class ScannedPageForm(WagtailAdminPageForm):
         self.privacy_report = {}
         if not self.scans():
             return cleaned
-        texts = guard.form_texts(self, cleaned)
+        texts = self.scanned_texts = guard.form_texts(self, cleaned)
         self.privacy_report = guard.scan_fields(texts)
         for key, findings in self.privacy_report.items():
             field = key if key in self.fields else None
