@@ -14,7 +14,8 @@ PASSWORD = "geheim-wachtwoord-123"
 NAME_TEXT = "Mevrouw Kaya uit Zwolle belde ons drie keer, maar niemand nam op."
 CLEAN_TEXT = "Mevrouw A. belde ons drie keer, maar niemand nam op."
 CREATE_400 = pytest.mark.xfail(strict=True, reason=(
-    "Observed 06:20 UTC after merging main (issue 18's InputGuardMiddleware): the create "
+    "Observed 06:20 UTC after merging main (issue 18's input/upload limits suspected, not "
+    "confirmed): the create "
     "POST of 'Bewaar concept' at /admin/pages/add/casussen/casus/<id>/ from Chromium gets "
     "'400 Bad Request', so the journey never reaches the editor. Cause not yet found."))
 
