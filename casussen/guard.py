@@ -293,6 +293,13 @@ class PrivacyFindingsPanel(Panel):
             checked = hasattr(instance, "privacy_texts") and bool(instance.pk)
             if checked:
                 texts = instance.privacy_texts()
+                # A refused post: warn about the text the editor sees (a field with a
+                # finding is no longer in cleaned_data, so the form keeps what it scanned).
+                posted = getattr(self.form, "scanned_texts", None)
+                cleaned = getattr(self.form, "cleaned_data", None)
+                if posted is None and cleaned:
+                    posted = form_texts(self.form, cleaned)
+                texts.update(posted or {})
                 for field, findings in scan_fields(texts).items():
                     label = field_label(type(instance), field)
                     for finding in findings:

@@ -7,19 +7,21 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from portal.pages import BasePage
 
-from . import guard
+from . import gate, guard
 
 QUARTERS = [(1, _("1e kwartaal")), (2, _("2e kwartaal")), (3, _("3e kwartaal")),
             (4, _("4e kwartaal"))]
@@ -39,19 +41,28 @@ def current_year():
 # --- the case story ----------------------------------------------------------------------
 
 
+SUBMIT_ANYWAY = "privacy_submit_anyway"
+
+
 class ScannedPageForm(WagtailAdminPageForm):
     """An edit form whose publish attempt is scanned for personal data: findings come back
     at their place (guard.published_texts says what is scanned). A text too long to check
     is refused on every save, with a Dutch message; the form keeps what was typed."""
 
+    def scans(self):
+        """Whether this post is scanned: a publish attempt."""
+        return "action-publish" in self.data
+
     def clean(self):
         cleaned = super().clean()
         for field, message in guard.too_long(self, cleaned):
             self.add_error(field, message)
-        if "action-publish" not in self.data:
+        self.privacy_report = {}
+        if not self.scans():
             return cleaned
-        texts = guard.form_texts(self, cleaned)
-        for key, findings in guard.scan_fields(texts).items():
+        texts = self.scanned_texts = guard.form_texts(self, cleaned)
+        self.privacy_report = guard.scan_fields(texts)
+        for key, findings in self.privacy_report.items():
             field = key if key in self.fields else None
             for finding in findings:
                 message = guard.error_message(texts.get(key, ""), finding)
@@ -63,12 +74,47 @@ class ScannedPageForm(WagtailAdminPageForm):
 
 class CasusForm(ScannedPageForm):
     """The edit form of a case story: saving a draft always works (the findings panel shows
-    what is left); a publish attempt with findings gets them back at their place. Publishing
+    what is left); a publish attempt with findings gets them back at their place, and so
+    does submitting to the Privacytoets unless the editor ticks "submit anyway". Publishing
     itself goes through the Privacytoets (see casussen/workflow.py)."""
+
+    def scans(self):
+        submitting = "action-submit" in self.data and not self.data.get(SUBMIT_ANYWAY)
+        return super().scans() or submitting
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.privacy_report and "action-submit" in self.data:
+            count = sum(len(findings) for findings in self.privacy_report.values())
+            self.add_error(None, _(
+                "Niet aangeboden: de privacycontrole vond %(count)s mogelijke "
+                "persoonsgegevens (zie de velden). Pas de tekst aan, of vink bij "
+                "‘Privacycontrole’ aan dat u de casus toch wilt aanbieden."
+            ) % {"count": count})
+        return cleaned
+
+
+class CasusQuerySet(PageQuerySet):
+    """Bulk updates cannot make a case live or change what a live case shows."""
+
+    def update(self, **kwargs):
+        content = set(kwargs) & {*gate.public_fields(), "approved_digest"}
+        if kwargs.get("live") or kwargs.get("live_revision") or (
+            content and self.filter(live=True).exists()
+        ):
+            raise PermissionDenied(gate.NOT_VIA_UPDATE)
+        return super().update(**kwargs)
+
+    def approved(self):
+        """Live cases whose live revision a second person approved: what the public sees."""
+        return self.live().filter(gate.approved_q())
 
 
 class Casus(BasePage):
-    """One anonymised case story with a fixed, plain structure."""
+    """One anonymised case story with a fixed, plain structure. It is live only as a
+    revision approved in the Privacytoets (casussen/gate.py)."""
+
+    objects = PageManager.from_queryset(CasusQuerySet)()
 
     summary = models.CharField(
         _("Waar ging het over?"), max_length=200,
@@ -97,6 +143,9 @@ class Casus(BasePage):
     )
     # Keys of the domains and themes, kept in step on save: filters and labels without joins.
     domain_keys = models.CharField(max_length=500, blank=True, editable=False)
+    # Digest of the public content the Privacytoets approved (set by the gate on save):
+    # serving a case compares it without a query; a raw update of the row breaks it.
+    approved_digest = models.CharField(max_length=64, blank=True, editable=False)
     theme_keys = models.CharField(max_length=500, blank=True, editable=False)
 
     base_form_class = CasusForm
@@ -153,19 +202,60 @@ class Casus(BasePage):
         return guard.published_texts(self)
 
     def publish(self, revision, user=None, **kwargs):
-        """Backstop for every publish by a person (bulk actions, the workflow's approval):
-        only a revision a second person approved in the Privacytoets. Without a user it is
-        the system (demo content, scheduled go-live of an approved revision)."""
+        """Only a revision a second person approved in the Privacytoets is published, by
+        anyone: a person gets PermissionDenied; the system (scheduled publishing,
+        wagtail-localize's publish after commit) is refused quietly, the revision kept."""
         from .workflow import approved_by_second_person
 
-        if user is not None and not approved_by_second_person(revision):
-            raise PermissionDenied("Een casus wordt pas gepubliceerd na de privacytoets.")
+        if not approved_by_second_person(revision):
+            gate.refuse(self, "publish")
+            if user is not None:
+                raise PermissionDenied("Een casus wordt pas gepubliceerd na de privacytoets.")
+            if revision.approved_go_live_at is not None:
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+            return None
         return super().publish(revision, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
         self.domain_keys = " " + " ".join(sorted(d.key for d in self.domains.all())) + " "
         self.theme_keys = " " + " ".join(sorted(t.key for t in self.themes.all())) + " "
-        return super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        checked = update_fields is None or (
+            set(update_fields) & (gate.STATE_FIELDS | set(gate.public_fields()))
+        )
+        taken_offline = False
+        if self.live and checked:
+            approved = gate.content_is_approved(self)
+            if not approved:
+                gate.refuse(self, "save")
+                taken_offline = bool(self.pk) and Page.objects.filter(
+                    pk=self.pk, live=True).exists()
+                self.live, self.has_unpublished_changes, self.live_revision = False, True, None
+            self.approved_digest = gate.digest(self) if approved else ""
+            if update_fields is not None:
+                kwargs["update_fields"] = list(set(update_fields) | {
+                    "live", "has_unpublished_changes", "live_revision", "approved_digest"})
+        elif not self.live and self.live_revision_id and (
+            update_fields is None or "live_revision" in update_fields
+        ):
+            self.live_revision = None  # a draft has no live revision (a refused copy)
+        result = super().save(*args, **kwargs)
+        if taken_offline:  # page cache, search index
+            from wagtail.signals import page_unpublished
+
+            page_unpublished.send(sender=type(self), instance=self)
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False) and not gate.live_content_approved(self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        if not gate.live_content_approved(self):
+            return []
+        return super().get_sitemap_urls(request)
 
     def has_key(self, field, key):
         return f" {key} " in (getattr(self, field) or "")
@@ -262,6 +352,16 @@ class PrivacyOverrideActionForm(forms.Form):
     )
 
 
+# Revision content that changes with every save, not with what the public sees.
+VOLATILE_KEYS = {
+    "pk", "id", "page_ptr", "basepage_ptr", "latest_revision", "live_revision", "live",
+    "has_unpublished_changes", "draft_title", "last_published_at", "first_published_at",
+    "latest_revision_created_at", "locked", "locked_at", "locked_by", "owner", "comments",
+    "wagtail_admin_comments", "go_live_at", "expire_at", "expired", "url_path", "path",
+    "depth", "numchild", "domain_keys", "theme_keys", "approved_digest",
+}
+
+
 class PrivacytoetsTask(AbstractGroupApprovalTask):
     """Second-person approval. Whoever submitted the case cannot approve it. Approving is
     not offered while personal data is found; a privacy officer may approve anyway with a
@@ -306,8 +406,26 @@ class PrivacytoetsTask(AbstractGroupApprovalTask):
             return PrivacyOverrideActionForm
         return super().get_form_for_action(action)
 
+    @staticmethod
+    def _follow_unchanged_edit(task_state):
+        """Approving in the page editor saves a new revision first (Wagtail does, also
+        when nothing changed). If its content equals the submitted one, the approval is
+        for it; otherwise the submitted revision stays the one approved and published."""
+        latest = task_state.workflow_state.content_object.get_latest_revision()
+        if latest is None or latest.pk == task_state.revision_id:
+            return
+
+        def content(revision):
+            return {k: v for k, v in revision.content.items() if k not in VOLATILE_KEYS}
+
+        if content(latest) == content(task_state.revision):
+            task_state.revision = latest
+            task_state.save(update_fields=["revision"])
+
     def on_action(self, task_state, user, action_name, **kwargs):
         obj = task_state.workflow_state.content_object
+        if action_name in ("approve", "privacy_override"):
+            self._follow_unchanged_edit(task_state)
         if action_name in ("approve", "privacy_override") and (
             task_state.workflow_state.requested_by_id == user.pk
         ):
@@ -397,9 +515,14 @@ class NieuwsbriefEditie(BasePage):
         return guard.published_texts(self)
 
     def save(self, *args, **kwargs):
+        chosen = list(self.casussen.all())
+        shown = set(
+            Casus.objects.approved().filter(pk__in=[case.pk for case in chosen])
+            .values_list("pk", flat=True)
+        )
         self.case_snapshot = [
             {"id": case.pk, "title": case.title, "summary": case.summary, "url": case.get_url()}
-            for case in self.casussen.all() if case.live
+            for case in chosen if case.pk in shown
         ]
         return super().save(*args, **kwargs)
 

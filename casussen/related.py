@@ -32,7 +32,7 @@ def related_cases(domain_keys, limit=LIMIT, exclude_ids=()):
     in_domain = Q()
     for key in keys:
         in_domain |= Q(domain_keys__contains=f" {key} ")
-    cases = Casus.objects.live().filter(in_domain, locale__language_code=_language())
+    cases = Casus.objects.approved().filter(in_domain, locale__language_code=_language())
     if any_view_restriction():
         cases = cases.public()
     if exclude_ids:

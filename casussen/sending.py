@@ -42,7 +42,10 @@ def unsubscribe_url(abonnee):
 
 
 def build_message(edition, abonnee):
-    cases = list(edition.casussen.live())
+    from .models import Casus
+
+    cases = list(Casus.objects.approved().filter(
+        pk__in=[case.pk for case in edition.casussen.all()]).order_by("path"))
     context = {
         "edition": edition,
         "cases": [(case, absolute(case.url or "")) for case in cases],

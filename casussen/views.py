@@ -35,7 +35,7 @@ def casus_overview_context(index_page, request):
     terms = vocab()
     domains, themes = terms["domains"], terms["themes"]
     all_cases = list(
-        Casus.objects.child_of(index_page).live().order_by("-year", "-quarter", "title")
+        Casus.objects.child_of(index_page).approved().order_by("-year", "-quarter", "title")
         .only("id", "title", "slug", "url_path", "path", "depth", "locale_id", "summary",
               "year", "quarter", "outcome", "domain_keys", "theme_keys")
     )
@@ -96,7 +96,7 @@ class CasusFeed(Feed):
 
     def items(self):
         return (
-            Casus.objects.live().public().filter(locale=Locale.get_active())
+            Casus.objects.approved().public().filter(locale=Locale.get_active())
             .order_by("-first_published_at")[:30]
         )
 

@@ -11,7 +11,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from . import guard
+from . import gate, guard
 
 
 def guideline_view(request):
@@ -111,6 +111,7 @@ def block_direct_publishing_of_cases(request, page):
     page = page.specific
     if not isinstance(page, Casus):
         return None
+    gate.forget_refusals()  # this hook says it itself
     if guard.scan_fields(page.privacy_texts()):
         messages.error(request, _(
             "Niet gepubliceerd: de privacycontrole vond nog persoonsgegevens. De wijzigingen "
@@ -134,7 +135,25 @@ def block_bulk_publishing_of_cases(request, action_type, objects, action_class_i
     if action_type != "publish":
         return None
     if any(isinstance(getattr(page, "specific_deferred", page), Casus) for page in objects):
+        gate.forget_refusals()
         messages.error(request, SECOND_PERSON_MESSAGE)
         return HttpResponseRedirect(
             getattr(action_class_instance, "next_url", None) or reverse("wagtailadmin_home"))
     return None
+
+
+@hooks.register("construct_page_action_menu")
+def no_publish_button_for_cases(menu_items, request, context):
+    """A case is never published from the editor (always refused): offer the Privacytoets."""
+    from .models import Casus
+
+    page = context.get("page")
+    model = getattr(page, "specific_class", None)
+    match = getattr(request, "resolver_match", None)
+    if page is None and match is not None and match.url_name == "add":
+        kwargs = match.kwargs  # the create view gives no page to the menu
+        creating_case = (kwargs.get("content_type_app_name"), kwargs.get(
+            "content_type_model_name")) == ("casussen", "casus")
+        model = Casus if creating_case else None
+    if (model is not None and issubclass(model, Casus)) or isinstance(page, Casus):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]

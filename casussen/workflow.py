@@ -7,9 +7,10 @@ created later (in the admin, as a translation, by `load_demo`) gets the workflow
 created (`assign_to_new_index`, connected in `apps.py`). Case stories are children of an
 overview, so they inherit its workflow.
 
-Publishing a case directly is refused for everyone (the editor's publish button, bulk
-publishing and any other publish by a person): only a revision that a second person approved
-in the Privacytoets goes live (`Casus.publish`, the hooks in wagtail_hooks.py).
+Publishing a case directly is refused for everyone on every path (casussen/gate.py): only
+a revision that a second person approved in the Privacytoets goes live. When the workflow
+finishes, exactly the approved revision is published (`publish_workflow_state`, set as
+WAGTAIL_FINISH_WORKFLOW_ACTION), not a later edit.
 """
 
 from django.db.models import F
@@ -93,3 +94,53 @@ def connect_signals():
 
     post_save.connect(assign_to_new_index, sender=CasusIndexPage,
                       dispatch_uid="casussen-workflow-new-index")
+
+
+def publish_workflow_state(workflow_state, user=None):
+    """Wagtail's finish action, except that for a case story the approved revision is
+    published (Wagtail publishes the latest, which may be an edit nobody approved)."""
+    from .models import Casus
+
+    page = workflow_state.content_object
+    task_state = workflow_state.current_task_state
+    if issubclass(page.specific_class or object, Casus) and task_state is not None:
+        task_state.revision.publish(user=user)
+        return
+    page.get_latest_revision().publish(user=user)
+
+
+def approve_as(page, submitter, approver, scan=True):
+    """Submit the latest version of `page` as `submitter` and approve it as `approver` in
+    the Privacytoets (which publishes it). For demo content and tests; the rules hold:
+    the approver is another person, and with `scan` findings refuse the approval."""
+    if page.latest_revision_id is None:
+        page.save_revision(user=submitter)
+    state = page.get_workflow().start(page, submitter)
+    task_state = state.current_task_state
+    if scan:
+        task_state.task.specific.on_action(task_state, approver, "approve")
+    else:
+        task_state.approve(user=approver)
+    page.refresh_from_db()
+    return page
+
+
+def demo_reviewers():
+    """Two accounts that submit and approve the demo stories; they cannot log in (no
+    usable password)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    users = []
+    for username in ("demo-redactie", "demo-privacytoets"):
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.invalid"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        users.append(user)
+    group = Group.objects.filter(name=GROUP_NAME).first()
+    if group is not None:
+        users[1].groups.add(group)
+    return users

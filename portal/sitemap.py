@@ -13,7 +13,9 @@ class MultilingualSitemap(Sitemap):
             "path", flat=True
         ):
             trees |= Q(path__startswith=path)
+        from casussen.gate import hide_unapproved
+
         return (
-            Page.objects.live().public().filter(trees).order_by("path")
+            hide_unapproved(Page.objects.live()).public().filter(trees).order_by("path")
             .defer_streamfields().specific()
         )

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from casussen.gate import hide_unapproved
 from portal.pages import any_view_restriction
 from portal.text import clean_text, search_words
 
@@ -68,7 +69,7 @@ def search(request):
         locale = Locale.get_active()
         matches = _finder_matches(query, language, correct=not literal)
         promotions = _promotions(query, locale)
-        pages = Page.objects.live().filter(locale=locale)
+        pages = hide_unapproved(Page.objects.live().filter(locale=locale))
         if any_view_restriction():
             pages = pages.public()
         words = search_words(f"{query} {suggestion}" if suggestion else query)

@@ -178,7 +178,8 @@ def test_editor_cannot_publish_but_can_submit_for_privacytoets(client, editor, o
 
 def test_case_with_a_name_cannot_be_approved_without_override(client, editor, officer,
                                                              moderator, case):
-    state = _submit(client, editor, case, situation=NAME_TEXT)
+    # Submitting with findings needs "toch aanbieden" (a warning first, see below).
+    state = _submit(client, editor, case, situation=NAME_TEXT, privacy_submit_anyway="1")
     task = state.task.specific
     assert [a[0] for a in task.get_actions(case, officer)] == ["reject", "privacy_override"]
     # A second reviewer without the override permission gets no way to approve at all.
@@ -343,3 +344,86 @@ def test_an_english_case_with_a_name_is_not_published(client, moderator):
     english.refresh_from_db()
     assert text not in english.situation
     assert not PrivacyOverride.objects.exists()
+
+
+def test_submitting_a_case_with_findings_warns_first(client, editor, case):
+    client.force_login(editor)
+    response = _edit(client, case, situation=NAME_TEXT, **{"action-submit": "1"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Niet aangeboden" in body and "»Kaya«" in body
+    assert 'name="privacy_submit_anyway"' in body
+    case.refresh_from_db()
+    assert case.current_workflow_state is None  # not submitted
+    assert NAME_TEXT in body  # the text comes back in the form: nothing is lost
+
+
+def _officer_editor_action(client, case, officer, action, **extra):
+    """What the page editor posts for a workflow action (Wagtail's footer menu)."""
+    import json
+
+    client.force_login(officer)
+    latest = case.get_latest_revision_as_object()  # what the editor shows her
+    data = _form_data(latest, **{"action-workflow-action": "true",
+                               "workflow-action-name": action,
+                               "workflow-action-extra-data": json.dumps(extra)})
+    return client.post(f"/admin/pages/{case.pk}/edit/", data)
+
+
+def test_the_officer_approves_from_the_page_editor(client, editor, officer, case):
+    _submit(client, editor, case, lessons="Tel alle signalen samen.")
+    case.refresh_from_db()
+    response = _officer_editor_action(client, case, officer, "approve")
+    assert response.status_code == 302, response.content[:3000]
+    case.refresh_from_db()
+    assert case.live and case.lessons == "Tel alle signalen samen."
+    assert case.current_workflow_state is None
+    assert not case.has_unpublished_changes
+
+
+def test_the_officer_rejects_from_the_page_editor(client, editor, officer, case):
+    from wagtail.models import WorkflowState
+
+    _submit(client, editor, case, lessons="Tel alle signalen samen.")
+    case.refresh_from_db()
+    response = _officer_editor_action(client, case, officer, "reject",
+                                      comment="Noem geen organisaties.")
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.lessons != "Tel alle signalen samen."
+    assert case.workflow_states.order_by("-created_at").first().status == (
+        WorkflowState.STATUS_NEEDS_CHANGES)
+
+
+def test_an_edit_by_the_officer_while_approving_is_not_published(client, editor, officer,
+                                                                case):
+    _submit(client, editor, case, lessons="Tel alle signalen samen.")
+    case.refresh_from_db()
+    client.force_login(officer)
+    import json
+
+    data = _form_data(case, lessons="Mevrouw Kaya leert ons iets.",
+                      **{"action-workflow-action": "true", "workflow-action-name": "approve",
+                         "workflow-action-extra-data": json.dumps({})})
+    client.post(f"/admin/pages/{case.pk}/edit/", data)
+    case.refresh_from_db()
+    assert "Kaya" not in case.lessons  # only the submitted, approved text can go live
+
+
+def test_the_officer_approves_and_rejects_from_the_dashboard(client, editor, officer, case):
+    state = _submit(client, editor, case, lessons="Tel alle signalen samen.")
+    client.force_login(officer)
+    dashboard = client.get("/admin/").content.decode()
+    url = f"/admin/pages/workflow/action/{case.pk}/approve/{state.pk}/"
+    assert url in dashboard
+    response = client.post(url, {})
+    assert response.status_code in (200, 302)
+    case.refresh_from_db()
+    assert case.live and case.lessons == "Tel alle signalen samen."
+    state = _submit(client, editor, case, lessons="Nog een les.")
+    client.force_login(officer)
+    response = client.post(f"/admin/pages/workflow/action/{case.pk}/reject/{state.pk}/",
+                           {"comment": "Te herkenbaar."})
+    assert response.status_code in (200, 302)
+    case.refresh_from_db()
+    assert case.lessons == "Tel alle signalen samen."

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "casussen.gate.RefusalMessagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -219,6 +220,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests in the admin: initials instead of Gravatar images.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# A case story publishes exactly the revision approved in the Privacytoets.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "casussen.workflow.publish_workflow_state"
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "slp")
