@@ -66,7 +66,7 @@ def test_editor_adds_edits_and_copies_a_scheme(browser_page, site_url):
     page.select_option("#id_soort", "klacht")
     page.get_by_label("Wmo: ondersteuning thuis").check()
     page.get_by_label("Schulden").check()
-    page.locator("#id_landelijk").check()
+    page.locator("input[name='bereik'][value='alle']").check()
     page.fill("#id_zoekwoorden", "parkeerhulp voordeur, klachtenloket voorbeeldstad")
     page.select_option("#id_wegwijzer", "klagen")
     page.get_by_role("button", name="Bewaar concept").click()

@@ -57,6 +57,8 @@ def test_search_shows_crisis_help_first(site_url, _chromium, viewport, javascrip
     context, page = new_page(_chromium, viewport, javascript)
     try:
         page.goto(f"{site_url}/")
+        if not page.locator("#zoek-site").is_visible():  # on a phone: behind "Menu"
+            page.locator("#menu summary").click()
         page.fill("#zoek-site", "mijn ex bedreigt mij en de kinderen")
         page.locator("#zoek-site").press("Enter")
         page.wait_for_url(re.compile(r"/zoeken/"))
