@@ -26,6 +26,14 @@ CHROMIUM_ARGS = [
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# Browser tests that log in a user created inside the test's transaction: the live server
+# shares that transaction only on SQLite's in-memory database, not on PostgreSQL.
+IN_TEST_TRANSACTION = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="runs on SQLite only: on PostgreSQL the live server cannot see the test's "
+           "transaction (to rework: commit the data and clean up)",
+)
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by tests
 # themselves are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

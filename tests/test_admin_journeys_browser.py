@@ -14,14 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import IN_TEST_TRANSACTION
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=False),
-    # The journeys run inside the test's transaction, which the live server shares only on
-    # SQLite's in-memory database; on PostgreSQL its own connection cannot see the test user.
-    pytest.mark.skipif("postgresql" in __import__("django.conf").conf.settings.DATABASES[
-        "default"]["ENGINE"], reason="runs on SQLite only (the live server cannot see the "
-        "test's transaction on PostgreSQL)"),
+    IN_TEST_TRANSACTION,
 ]
 
 PASSWORD = "geheim-wachtwoord-123"

@@ -8,7 +8,9 @@ import uuid
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False)]
+from tests.browser import IN_TEST_TRANSACTION
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False), IN_TEST_TRANSACTION]
 
 PASSWORD = "geheim-wachtwoord-123"
 NAME_TEXT = "Mevrouw Kaya uit Zwolle belde ons drie keer, maar niemand nam op."
